@@ -1,0 +1,27 @@
+// The public surface of @driftwise/core. Each export is named; see docs/core.md for the design.
+export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './errors.ts';
+export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
+export { isClusterScopedKind, kindKey } from './k8s/kinds.ts';
+export { type ResourceIdParts, resourceId } from './k8s/resource-id.ts';
+export type {
+  DriftChange,
+  DriftItem,
+  DriftResult,
+  DriftStatus,
+  DriftSummary,
+  IacOrigin,
+  IacResource,
+  LiveResource,
+  Severity,
+} from './model.ts';
+export { decodeBase64 } from './secret/base64.ts';
+export { redactSecret, type SecretEncodings } from './secret/redact-secret.ts';
+export {
+  isSecretHash,
+  REDACTED,
+  SECRET_HASH_PREFIX,
+  type SecretHasher,
+  type SecretKey,
+  secretHasher,
+  textBytes,
+} from './secret/secret-hasher.ts';
