@@ -3,6 +3,7 @@ export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './erro
 export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
 export { isClusterScopedKind, kindKey } from './k8s/kinds.ts';
 export { type ResourceIdParts, resourceId } from './k8s/resource-id.ts';
+export { type ToLiveResourcesOptions, toLiveResources } from './live/to-live-resources.ts';
 export type {
   DriftChange,
   DriftItem,
@@ -14,6 +15,17 @@ export type {
   LiveResource,
   Severity,
 } from './model.ts';
+export { toInputIssues } from './schema/input-issues.ts';
+export { jsonDepthExceeds, REPORT_LIMITS } from './schema/limits.ts';
+export {
+  type OperatorReportInput,
+  type OperatorReportRequest,
+  type OperatorReportResponse,
+  operatorReportRequestSchema,
+  operatorReportResponseSchema,
+  type ReportResource,
+  resourceSchema,
+} from './schema/operator-report.ts';
 export { decodeBase64 } from './secret/base64.ts';
 export { redactSecret, type SecretEncodings } from './secret/redact-secret.ts';
 export {

@@ -1,0 +1,58 @@
+import { isJsonObject, type JsonObject } from '../json.ts';
+import { isClusterScopedKind } from '../k8s/kinds.ts';
+import { resourceId } from '../k8s/resource-id.ts';
+import type { LiveResource } from '../model.ts';
+import type { OperatorReportRequest, ReportResource } from '../schema/operator-report.ts';
+import { redactSecret } from '../secret/redact-secret.ts';
+import type { SecretHasher } from '../secret/secret-hasher.ts';
+
+export interface ToLiveResourcesOptions {
+  /** Hashes Secret values; use the same key as for state uploads so Secret drift is still found. */
+  secretHasher: SecretHasher;
+}
+
+function isControlled(metadata: JsonObject | undefined): boolean {
+  const owners = metadata?.ownerReferences;
+  return Array.isArray(owners) && owners.some((owner) => isJsonObject(owner) && owner.controller === true);
+}
+
+function toLiveResource(
+  resource: ReportResource,
+  reportNamespace: string,
+  secretHasher: SecretHasher,
+): LiveResource {
+  const kind = resource.normalized_type.slice('k8s/'.length);
+  const properties = resource.properties as JsonObject;
+  const metadata = isJsonObject(properties.metadata) ? properties.metadata : undefined;
+  // CONTRACT: a resource's own namespace is metadata.namespace, else the report's namespace.
+  const ownNamespace = typeof metadata?.namespace === 'string' ? metadata.namespace : null;
+  const namespace = isClusterScopedKind(kind)
+    ? null
+    : (ownNamespace ?? (reportNamespace === '*' ? null : reportNamespace));
+  const object = kind === 'secret' ? redactSecret(properties, secretHasher, { data: 'base64' }) : properties;
+  return {
+    id: resourceId({ kind, namespace, name: resource.name }),
+    kind,
+    namespace,
+    name: resource.name,
+    uid: typeof metadata?.uid === 'string' && metadata.uid !== '' ? metadata.uid : null,
+    controlled: isControlled(metadata),
+    object,
+  };
+}
+
+/**
+ * The live side of a validated operator report: one {@link LiveResource} per reported object, with its
+ * canonical ID, scope, UID and controller ownership worked out, and Secret values replaced by keyed hashes
+ * (the raw values go no further than this call).
+ *
+ * @example
+ * const report = operatorReportRequestSchema.parse(body);
+ * const live = toLiveResources(report, { secretHasher: secretHasher(key) });
+ */
+export function toLiveResources(
+  report: OperatorReportRequest,
+  options: ToLiveResourcesOptions,
+): LiveResource[] {
+  return report.resources.map((resource) => toLiveResource(resource, report.namespace, options.secretHasher));
+}
