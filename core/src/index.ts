@@ -1,9 +1,12 @@
 // The public surface of @driftwise/core. Each export is named; see docs/core.md for the design.
 export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './errors.ts';
+export { IGNORE_ANNOTATION } from './ignore/annotation-ignore-rules.ts';
+export { type IgnoreRule, parseIgnoreRules } from './ignore/parse-ignore-rules.ts';
 export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
 export { isClusterScopedKind, kindKey } from './k8s/kinds.ts';
 export { type ResourceIdParts, resourceId } from './k8s/resource-id.ts';
 export { type ToLiveResourcesOptions, toLiveResources } from './live/to-live-resources.ts';
+export { type MatchDriftOptions, matchDrift } from './match/match-drift.ts';
 export type {
   DriftChange,
   DriftItem,
@@ -37,3 +40,9 @@ export {
   secretHasher,
   textBytes,
 } from './secret/secret-hasher.ts';
+export {
+  type ReadTerraformStateOptions,
+  readTerraformState,
+  type TerraformStateRead,
+} from './state/read-terraform-state.ts';
+export { type StatePathStep, toStatePath } from './state/state-path.ts';

@@ -1,0 +1,329 @@
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { formatChangePath, type PathSegment } from './change-path.ts';
+import { isInternalKey } from './is-internal-key.ts';
+import { isZeroValue } from './is-zero-value.ts';
+import { scalarsEqual } from './scalars-equal.ts';
+
+/** One differing field, before severity and ignore rules. `iac: null` marks an item present only live. */
+export interface FieldChange {
+  segments: PathSegment[];
+  path: string;
+  iac: JsonValue;
+  live: JsonValue;
+}
+
+/** What {@link compareObjects} compares. */
+export interface CompareObjectsOptions {
+  /** Lowercase singular kind (`service`, `deployment`): a few rules depend on it. */
+  kind: string;
+  /** What the IaC side declares; only these fields are compared. */
+  declared: JsonObject;
+  /** The state's whole record of the object: live named-list items and map keys absent here are drift. */
+  recorded: JsonObject;
+  live: JsonObject;
+  /** Formatted paths that are not compared for this object (a replica count an HPA owns). */
+  skipPaths?: ReadonlySet<string>;
+}
+
+// Server-written fields that are never drift. `status` and the type identifiers only at the top (an
+// operator may read the object at another apiVersion than Terraform wrote), the rest inside any
+// `metadata` (the object's own and pod templates').
+const ROOT_SKIPPED: ReadonlySet<string> = new Set(['status', 'apiVersion', 'kind']);
+const METADATA_SKIPPED: ReadonlySet<string> = new Set([
+  'managedFields',
+  'resourceVersion',
+  'uid',
+  'generation',
+  'creationTimestamp',
+  'selfLink',
+]);
+
+// Lists that are named lists whenever their items have names; the CONTRACT's hand-added sidecar rule
+// also applies when the IaC side leaves one of them out entirely.
+const NAMED_LIST_KEYS: ReadonlySet<string> = new Set([
+  'containers',
+  'initContainers',
+  'ephemeralContainers',
+  'env',
+  'ports',
+  'volumes',
+  'volumeMounts',
+  'volumeDevices',
+  'imagePullSecrets',
+]);
+
+// Admission adds the service-account token volume (and its mounts) to every Pod: never a hand edit.
+const INJECTED_VOLUME_PREFIX = 'kube-api-access-';
+
+// The Job controller stamps these onto a Job's selector and pod template labels: `batch.kubernetes.io/*`
+// and, for compatibility, the legacy `controller-uid` and `job-name` (Kubernetes 1.27 release notes).
+function isJobControllerLabel(key: string): boolean {
+  return key === 'controller-uid' || key === 'job-name' || isInternalKey(key);
+}
+
+// Keys under which a free-form map can stand (see mapKind, which also checks where).
+const MAP_KEYS: ReadonlySet<string> = new Set([
+  'labels',
+  'annotations',
+  'data',
+  'binaryData',
+  'stringData',
+  'nodeSelector',
+  'matchLabels',
+  'selector',
+]);
+
+type Kind = 'free-form' | 'free-form-metadata' | 'structured';
+
+/**
+ * Where the walk is: a linked list from the leaf up, so a step into a child costs one small object
+ * rather than a copy of the whole path (objects hold hundreds of fields; the path is built only for a
+ * change, or when a skipped path could match).
+ */
+interface At {
+  parent: At | null;
+  segment: PathSegment;
+  depth: number;
+}
+
+function step(parent: At | null, segment: PathSegment): At {
+  return { parent, segment, depth: parent === null ? 1 : parent.depth + 1 };
+}
+
+function segmentsOf(at: At | null): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (let node = at; node !== null; node = node.parent) out.push(node.segment);
+  return out.reverse();
+}
+
+/** The last two segments: all that value comparison looks at (a quantity map, a mode key). */
+function tailOf(at: At): PathSegment[] {
+  return at.parent === null ? [at.segment] : [at.parent.segment, at.segment];
+}
+
+function keyOf(at: At | null): string | undefined {
+  return at !== null && 'key' in at.segment ? at.segment.key : undefined;
+}
+
+/**
+ * Free-form string maps, where a key present live but not recorded is a hand edit; in structured objects
+ * extra live keys are server defaults. Labels and annotations drop the keys controllers write.
+ */
+function mapKind(kind: string, at: At | null): Kind {
+  if (at === null) return 'structured';
+  const leaf = keyOf(at);
+  const parent = keyOf(at.parent);
+  if ((leaf === 'labels' || leaf === 'annotations') && parent === 'metadata') return 'free-form-metadata';
+  if (at.depth === 1 && (leaf === 'data' || leaf === 'binaryData' || leaf === 'stringData'))
+    return 'free-form';
+  if (leaf === 'nodeSelector' || leaf === 'matchLabels') return 'free-form';
+  if (kind === 'service' && at.depth === 2 && parent === 'spec' && leaf === 'selector') return 'free-form';
+  return 'structured';
+}
+
+class Skips {
+  readonly paths: ReadonlySet<string>;
+  readonly maxDepth: number;
+
+  constructor(paths: ReadonlySet<string>) {
+    this.paths = paths;
+    // A path of n segments has at least n-1 separators (`.` or `[`): deeper nodes need no formatting.
+    this.maxDepth = Math.max(0, ...[...paths].map((path) => path.split(/[.[]/).length));
+  }
+
+  has(at: At): boolean {
+    const leaf = keyOf(at);
+    if (leaf === undefined) return false;
+    if (at.depth === 1 && ROOT_SKIPPED.has(leaf)) return true;
+    if (keyOf(at.parent) === 'metadata' && METADATA_SKIPPED.has(leaf)) return true;
+    return at.depth <= this.maxDepth && this.paths.has(formatChangePath(segmentsOf(at)));
+  }
+}
+
+/** A field of a JSON object, never one inherited from `Object.prototype` (a data key `constructor`). */
+function own(object: JsonObject, key: string): JsonValue | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function itemName(item: JsonValue | undefined): string | null {
+  return isJsonObject(item) && typeof item.name === 'string' && item.name !== '' ? item.name : null;
+}
+
+/** Items by name when every item of every side has a unique name; `null` means compare by index. */
+function byName(lists: readonly (readonly JsonValue[])[]): Map<string, JsonObject>[] | null {
+  if (lists.every((list) => list.length === 0)) return null;
+  const maps: Map<string, JsonObject>[] = [];
+  for (const list of lists) {
+    const map = new Map<string, JsonObject>();
+    for (const item of list) {
+      const name = itemName(item);
+      if (name === null || map.has(name)) return null;
+      map.set(name, item as JsonObject);
+    }
+    maps.push(map);
+  }
+  return maps;
+}
+
+/** Structural equality with the same meaning-based scalar rules, for recorded-vs-live item checks. */
+function sameValue(a: JsonValue | undefined, b: JsonValue | undefined, at: At): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameValue(item, b[index], step(at, { index })));
+  }
+  if (isJsonObject(a) || isJsonObject(b)) {
+    if (!isJsonObject(a) || !isJsonObject(b)) return false;
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((key) => sameValue(own(a, key), own(b, key), step(at, { key })));
+  }
+  return scalarsEqual(a, b, tailOf(at));
+}
+
+class Comparison {
+  readonly changes: FieldChange[] = [];
+  readonly kind: string;
+  readonly skips: Skips;
+
+  constructor(kind: string, skipPaths: ReadonlySet<string>) {
+    this.kind = kind;
+    this.skips = new Skips(skipPaths);
+  }
+
+  push(at: At, iac: JsonValue | undefined, live: JsonValue | undefined): void {
+    const segments = segmentsOf(at);
+    this.changes.push({ segments, path: formatChangePath(segments), iac: iac ?? null, live: live ?? null });
+  }
+
+  value(
+    declared: JsonValue | undefined,
+    recorded: JsonValue | undefined,
+    live: JsonValue | undefined,
+    at: At,
+  ): void {
+    if (declared === undefined || this.skips.has(at)) return;
+    // An unset block, map or list (`null`, `[]`, `{}`: typed state writes all three) is compared in the
+    // live value's own shape, so only hand-added named-list items and map keys can count against it.
+    const unset =
+      declared === null || ((Array.isArray(declared) || isJsonObject(declared)) && isZeroValue(declared));
+    if (unset && isJsonObject(live)) {
+      this.object({}, recorded, live, at);
+    } else if (unset && Array.isArray(live)) {
+      this.list([], recorded, live, at);
+    } else if (Array.isArray(declared)) {
+      this.list(declared, recorded, live, at);
+    } else if (isJsonObject(declared)) {
+      this.object(declared, recorded, live, at);
+    } else if (live === undefined || live === null) {
+      // Zero = unset: a declared zero equals an absent field; a declared non-zero one was removed.
+      if (!isZeroValue(declared)) this.push(at, declared, null);
+    } else if (isJsonObject(live) || Array.isArray(live)) {
+      if (!(isZeroValue(declared) && isZeroValue(live))) this.push(at, declared, live);
+    } else if (!scalarsEqual(declared, live, tailOf(at)) && !(isZeroValue(declared) && isZeroValue(live))) {
+      // A declared zero against a non-zero live value is drift (`hostNetwork: false` vs `true`).
+      this.push(at, declared, live);
+    }
+  }
+
+  object(
+    declared: JsonObject,
+    recorded: JsonValue | undefined,
+    live: JsonValue | undefined,
+    at: At | null,
+  ): void {
+    if (live !== undefined && live !== null && !isJsonObject(live)) {
+      if (at !== null && (!isZeroValue(declared) || !isZeroValue(live))) this.push(at, declared, live);
+      return;
+    }
+    const liveObject = live ?? {};
+    const recordedObject = isJsonObject(recorded) ? recorded : {};
+    for (const key of Object.keys(declared)) {
+      this.value(declared[key], own(recordedObject, key), own(liveObject, key), step(at, { key }));
+    }
+    const kind = mapKind(this.kind, at);
+    for (const key of Object.keys(liveObject)) {
+      if (Object.hasOwn(declared, key)) continue;
+      // Most extra live keys are server defaults of structured objects: decide on the key alone first.
+      if (kind === 'structured' && !NAMED_LIST_KEYS.has(key) && !MAP_KEYS.has(key)) continue;
+      const value = liveObject[key] as JsonValue;
+      const child = step(at, { key });
+      if (kind !== 'structured') {
+        if (own(recordedObject, key) !== undefined) continue;
+        if (kind === 'free-form-metadata' && isInternalKey(key)) continue;
+        if (this.kind === 'job' && isJobControllerLabel(key)) continue;
+        if (!this.skips.has(child)) this.push(child, null, value);
+      } else if (Array.isArray(value) && NAMED_LIST_KEYS.has(key)) {
+        // The IaC side leaves the list out, yet items may still have been added by hand.
+        this.list([], own(recordedObject, key), value, child);
+      } else if (isJsonObject(value) && mapKind(this.kind, child) !== 'structured') {
+        this.object({}, own(recordedObject, key), value, child);
+      }
+    }
+  }
+
+  list(declared: JsonValue[], recorded: JsonValue | undefined, live: JsonValue | undefined, at: At): void {
+    if (live !== undefined && live !== null && !Array.isArray(live)) {
+      if (!isZeroValue(declared) || !isZeroValue(live)) this.push(at, declared, live);
+      return;
+    }
+    const liveList = live ?? [];
+    const recordedList = Array.isArray(recorded) ? recorded : [];
+    const named = byName([declared, liveList, recordedList]);
+    if (named) {
+      const [declaredByName, liveByName, recordedByName] = named as [
+        Map<string, JsonObject>,
+        Map<string, JsonObject>,
+        Map<string, JsonObject>,
+      ];
+      for (const [name, item] of declaredByName) {
+        const liveItem = liveByName.get(name);
+        const child = step(at, { name });
+        if (liveItem === undefined) this.push(child, item, null);
+        else this.value(item, recordedByName.get(name), liveItem, child);
+      }
+      const key = keyOf(at);
+      for (const [name, item] of liveByName) {
+        if (declaredByName.has(name) || recordedByName.has(name)) continue;
+        if ((key === 'volumes' || key === 'volumeMounts') && name.startsWith(INJECTED_VOLUME_PREFIX))
+          continue;
+        this.push(step(at, { name }), null, item);
+      }
+      return;
+    }
+    const length = Math.max(declared.length, liveList.length);
+    for (let index = 0; index < length; index++) {
+      const child = step(at, { index });
+      if (index < declared.length) {
+        const item = declared[index] as JsonValue;
+        if (index < liveList.length) this.value(item, recordedList[index], liveList[index], child);
+        else if (!isZeroValue(item)) this.push(child, item, null);
+      } else if (!sameValue(recordedList[index], liveList[index], child)) {
+        this.push(child, null, liveList[index]);
+      }
+    }
+  }
+}
+
+/**
+ * The fields where a live object differs from what the IaC side declares. Walks `declared` only, so
+ * server defaults and server-written fields are not drift; zero values (`""`, `0`, `false`, `null`, `[]`,
+ * `{}`) are "unset" and equal an absent live field; named lists (items with a `name`) are matched by name,
+ * other lists by index; in free-form maps (labels, annotations, `data`, selectors) and named lists, live
+ * keys and items absent from `recorded` are additions (`iac: null`). Values compare by meaning (see
+ * {@link scalarsEqual}).
+ *
+ * @example
+ * compareObjects({ kind: 'configmap', declared: { data: { A: '1' } }, recorded: { data: { A: '1' } },
+ *   live: { data: { A: '2' } } }) // [{ path: 'data.A', iac: '1', live: '2', … }]
+ */
+export function compareObjects({
+  kind,
+  declared,
+  recorded,
+  live,
+  skipPaths = new Set(),
+}: CompareObjectsOptions): FieldChange[] {
+  const comparison = new Comparison(kind, skipPaths);
+  comparison.object(declared, recorded, live, null);
+  return comparison.changes;
+}

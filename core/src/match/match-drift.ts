@@ -1,0 +1,164 @@
+import { annotationIgnoreRules } from '../ignore/annotation-ignore-rules.ts';
+import { type IgnoreMatcher, ignoreMatcher } from '../ignore/ignore-matcher.ts';
+import type { IgnoreRule } from '../ignore/parse-ignore-rules.ts';
+import type {
+  DriftChange,
+  DriftItem,
+  DriftResult,
+  DriftStatus,
+  IacResource,
+  LiveResource,
+  Severity,
+} from '../model.ts';
+import { compareObjects } from './compare-objects.ts';
+import { hpaTargets } from './hpa-targets.ts';
+import { pairResources } from './pair-resources.ts';
+import { redactChangeValues } from './redact-change-values.ts';
+import { serverManagedPaths } from './server-managed-paths.ts';
+import { changeSeverity, highestSeverity, resourceSeverity } from './severity.ts';
+import { summarizeDrift } from './summarize-drift.ts';
+
+/** What {@link matchDrift} compares. */
+export interface MatchDriftOptions {
+  live: LiveResource[];
+  iac: IacResource[];
+  /** The report's namespace, or `'*'` for a whole-cluster report. */
+  namespace: string;
+  /** Parsed `.driftignore` rules (see `parseIgnoreRules`). */
+  ignoreRules?: IgnoreRule[];
+}
+
+const STATUS_ORDER: Readonly<Record<DriftStatus, number>> = { missing: 0, extra: 1, changed: 2 };
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function itemOrder(a: DriftItem, b: DriftItem): number {
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    compareText(a.resource_id, b.resource_id) ||
+    compareText(a.iac?.state_source ?? '', b.iac?.state_source ?? '') ||
+    compareText(a.iac?.address ?? '', b.iac?.address ?? '')
+  );
+}
+
+/**
+ * The rules that apply to one live object: its `driftwise.io/ignore` annotation first, then the
+ * `.driftignore` rules, so a `.driftignore` rule (a `!` rule in particular) overrides the annotation.
+ */
+function matcherFor(live: LiveResource, fileMatcher: IgnoreMatcher): IgnoreMatcher {
+  const rules = annotationIgnoreRules(live);
+  if (rules.length === 0) return fileMatcher;
+  const annotationMatcher = ignoreMatcher(rules);
+  return (resourceId, path) => fileMatcher(resourceId, path) ?? annotationMatcher(resourceId, path);
+}
+
+function hiddenBy(matcher: IgnoreMatcher, resourceId: string, path: string | null): string | null {
+  const rule = matcher(resourceId, path);
+  return rule === null || rule.negated ? null : rule.text;
+}
+
+function wholeItem(
+  status: 'missing' | 'extra',
+  resource: LiveResource | IacResource,
+  iac: IacResource | null,
+  matcher: IgnoreMatcher,
+): DriftItem {
+  const rule = hiddenBy(matcher, resource.id, null);
+  const object = 'object' in resource ? resource.object : resource.declared;
+  return {
+    status,
+    resource_id: resource.id,
+    normalized_type: `k8s/${resource.kind}`,
+    namespace: resource.namespace,
+    name: resource.name,
+    severity: resourceSeverity({ kind: resource.kind, status, object }),
+    iac: iac === null ? null : iac.origin,
+    changes: [],
+    ignored: rule !== null,
+    ...(rule === null ? {} : { ignore_rule: rule }),
+  };
+}
+
+function changedItem(
+  iac: IacResource,
+  live: LiveResource,
+  skipPaths: ReadonlySet<string>,
+  matcher: IgnoreMatcher,
+): DriftItem | null {
+  const fields = compareObjects({
+    kind: live.kind,
+    declared: iac.declared,
+    recorded: iac.recorded,
+    live: live.object,
+    skipPaths,
+  });
+  if (fields.length === 0) return null;
+  const changes: DriftChange[] = fields
+    .map((field) => {
+      const severity = changeSeverity({ kind: live.kind, ...field });
+      const { path, iac: iacValue, live: liveValue } = redactChangeValues(live.kind, field);
+      const rule = hiddenBy(matcher, live.id, path);
+      const change: DriftChange = { path, iac: iacValue, live: liveValue, severity };
+      return rule === null ? change : { ...change, ignored: true as const, ignore_rule: rule };
+    })
+    .sort((a, b) => compareText(a.path, b.path));
+  const shown = changes.filter((change) => change.ignored !== true);
+  const ignored = shown.length === 0;
+  const severity: Severity = highestSeverity((ignored ? changes : shown).map((change) => change.severity));
+  return {
+    status: 'changed',
+    resource_id: live.id,
+    normalized_type: `k8s/${live.kind}`,
+    namespace: live.namespace,
+    name: live.name,
+    severity,
+    iac: iac.origin,
+    changes,
+    ignored,
+    ...(ignored ? { ignore_rule: changes[0]?.ignore_rule ?? '' } : {}),
+  };
+}
+
+/**
+ * Matches live Kubernetes objects against the IaC resources that declare them and reports the drift
+ * (CONTRACT "Scans and drift", less `first_seen_*`):
+ *
+ * - scope: in a namespace report only resources of that namespace count on either side; `'*'` takes all;
+ * - pairing by UID where both sides carry one, then by canonical ID ({@link pairResources});
+ * - `missing`: declared, not live; `extra`: live, undeclared and not controller-owned; `changed`: the
+ *   declared fields differ ({@link compareObjects}), with a live HPA's target's `spec.replicas` and
+ *   other server-managed paths left out ({@link serverManagedPaths});
+ * - severity per change and item ({@link changeSeverity}, {@link resourceSeverity});
+ * - ignore rules and the `driftwise.io/ignore` annotation hide items or changes, which stay in the
+ *   result with `ignored: true` and `ignore_rule`, and do not count in the summary;
+ * - items by status (`missing`, `extra`, `changed`) then `resource_id`, changes by `path`: the same
+ *   input in any order gives the same result.
+ *
+ * @example
+ * const { summary, items } = matchDrift({ live, iac, namespace: 'payments', ignoreRules: parseIgnoreRules(text) });
+ */
+export function matchDrift({ live, iac, namespace, ignoreRules = [] }: MatchDriftOptions): DriftResult {
+  const inScope = (resourceNamespace: string | null) => namespace === '*' || resourceNamespace === namespace;
+  const scopedLive = live.filter((resource) => inScope(resource.namespace));
+  const scopedIac = iac.filter((resource) => inScope(resource.namespace));
+  const targets = hpaTargets(live);
+  const fileMatcher = ignoreMatcher(ignoreRules);
+  const { pairs, unpairedIac, unpairedLive } = pairResources(scopedLive, scopedIac);
+
+  const items: DriftItem[] = [];
+  for (const resource of unpairedIac) items.push(wholeItem('missing', resource, resource, fileMatcher));
+  for (const resource of unpairedLive) {
+    // CONTRACT: objects owned by a controller (ReplicaSets, Pods, Jobs of a CronJob) are never extra.
+    if (resource.controlled) continue;
+    items.push(wholeItem('extra', resource, null, matcherFor(resource, fileMatcher)));
+  }
+  for (const { iac: declared, live: object } of pairs) {
+    const skipPaths = serverManagedPaths({ live: object, hpaTargets: targets });
+    const item = changedItem(declared, object, skipPaths, matcherFor(object, fileMatcher));
+    if (item !== null) items.push(item);
+  }
+  items.sort(itemOrder);
+  return { summary: summarizeDrift({ live: scopedLive, iac: scopedIac, items }), items };
+}

@@ -1,0 +1,409 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonObject, JsonValue } from '../../src/json.ts';
+import { compareObjects } from '../../src/match/compare-objects.ts';
+
+/** Compares and keeps only what a reader of the result sees: path, iac, live. */
+function diff(options: {
+  kind?: string;
+  declared: JsonObject;
+  live: JsonObject;
+  recorded?: JsonObject;
+  skipPaths?: Set<string>;
+}) {
+  return compareObjects({
+    kind: options.kind ?? 'deployment',
+    declared: options.declared,
+    recorded: options.recorded ?? options.declared,
+    live: options.live,
+    ...(options.skipPaths ? { skipPaths: options.skipPaths } : {}),
+  }).map(({ path, iac, live }) => ({ path, iac, live }));
+}
+
+function podSpec(spec: JsonObject): JsonObject {
+  return { spec: { template: { spec } } };
+}
+
+describe('compareObjects', () => {
+  describe('zero values mean unset', () => {
+    it.each<[string, JsonValue]>([
+      ['""', ''],
+      ['0', 0],
+      ['false', false],
+      ['null', null],
+      ['[]', []],
+      ['{}', {}],
+    ])('finds no drift when a declared %s field is absent live', (_, zero) => {
+      expect(diff({ declared: { spec: { field: zero } }, live: { spec: {} } })).toEqual([]);
+    });
+
+    it.each<[string, JsonValue, JsonValue]>([
+      ['"" against 0', '', 0],
+      ['false against null', false, null],
+      ['null against []', null, []],
+      ['{} against {}', {}, {}],
+    ])('finds no drift when a declared zero meets a live zero (%s)', (_, declared, live) => {
+      expect(diff({ declared: { spec: { field: declared } }, live: { spec: { field: live } } })).toEqual([]);
+    });
+
+    it('reports a declared false against a live true with the declared zero as iac', () => {
+      const declared = podSpec({ hostNetwork: false });
+      const live = podSpec({ hostNetwork: true });
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.template.spec.hostNetwork', iac: false, live: true },
+      ]);
+    });
+
+    it('reports a declared empty string against a live value', () => {
+      const declared = { spec: { workingDir: '' } };
+      expect(diff({ declared, live: { spec: { workingDir: '/srv' } } })).toEqual([
+        { path: 'spec.workingDir', iac: '', live: '/srv' },
+      ]);
+    });
+
+    it('reports a declared null list against live items, item by item', () => {
+      const declared = { spec: { args: null } };
+      expect(diff({ declared, live: { spec: { args: ['--debug'] } } })).toEqual([
+        { path: 'spec.args[0]', iac: null, live: '--debug' },
+      ]);
+    });
+
+    it.each<[string, JsonValue]>([
+      ['[]', []],
+      ['null', null],
+    ])('treats an unset block written as %s like {} against a live object', (_, unset) => {
+      const declared = podSpec({ securityContext: unset });
+      expect(diff({ declared, live: podSpec({ securityContext: { fsGroup: 2000 } }) })).toEqual([]);
+    });
+
+    it('treats an unset list written as {} like [] against a live list', () => {
+      const declared = podSpec({ containers: [{ name: 'api', args: {} }] });
+      const live = podSpec({ containers: [{ name: 'api', args: ['--debug'] }] });
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.template.spec.containers[api].args[0]', iac: null, live: '--debug' },
+      ]);
+    });
+
+    it('reports a declared non-zero field that is absent live', () => {
+      expect(diff({ declared: { spec: { replicas: 3 } }, live: { spec: {} } })).toEqual([
+        { path: 'spec.replicas', iac: 3, live: null },
+      ]);
+    });
+  });
+
+  describe('only declared fields', () => {
+    it('ignores fields the server adds to structured objects', () => {
+      const declared = { spec: { strategy: { type: 'RollingUpdate' } } };
+      const live = {
+        spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%' } }, paused: true },
+      };
+      expect(diff({ declared, live })).toEqual([]);
+    });
+
+    it.each<[string, JsonObject, JsonObject]>([
+      ['status', { status: { replicas: 1 } }, { status: { replicas: 3 } }],
+      ['apiVersion', { apiVersion: 'apps/v1beta2' }, { apiVersion: 'apps/v1' }],
+      [
+        'metadata.managedFields',
+        { metadata: { managedFields: [] } },
+        { metadata: { managedFields: [{ a: 1 }] } },
+      ],
+      [
+        'metadata.resourceVersion',
+        { metadata: { resourceVersion: '1' } },
+        { metadata: { resourceVersion: '2' } },
+      ],
+      ['metadata.uid', { metadata: { uid: 'a' } }, { metadata: { uid: 'b' } }],
+      ['metadata.generation', { metadata: { generation: 1 } }, { metadata: { generation: 4 } }],
+      [
+        'metadata.creationTimestamp',
+        { metadata: { creationTimestamp: 'x' } },
+        { metadata: { creationTimestamp: 'y' } },
+      ],
+      ['metadata.selfLink', { metadata: { selfLink: '/a' } }, { metadata: { selfLink: '/b' } }],
+      [
+        'spec.template.metadata.creationTimestamp',
+        { spec: { template: { metadata: { creationTimestamp: 'x' } } } },
+        { spec: { template: { metadata: { creationTimestamp: null } } } },
+      ],
+    ])('never reports %s', (_, declared, live) => {
+      expect(diff({ declared, live })).toEqual([]);
+    });
+
+    it('skips the paths it is told to skip', () => {
+      const declared = { spec: { replicas: 2 } };
+      const live = { spec: { replicas: 5 } };
+      expect(diff({ declared, live, skipPaths: new Set(['spec.replicas']) })).toEqual([]);
+    });
+  });
+
+  describe('named lists', () => {
+    const api = { name: 'api', image: 'api:1' };
+    const proxy = { name: 'proxy', image: 'proxy:1' };
+
+    it('finds no drift when a named list is reordered', () => {
+      expect(
+        diff({
+          declared: podSpec({ containers: [api, proxy] }),
+          live: podSpec({ containers: [proxy, api] }),
+        }),
+      ).toEqual([]);
+    });
+
+    it('addresses a changed item by name', () => {
+      const live = podSpec({ containers: [proxy, { name: 'api', image: 'api:2' }] });
+      expect(diff({ declared: podSpec({ containers: [api, proxy] }), live })).toEqual([
+        { path: 'spec.template.spec.containers[api].image', iac: 'api:1', live: 'api:2' },
+      ]);
+    });
+
+    it('reports a live item absent from the record as an addition holding the whole item', () => {
+      const sidecar = { name: 'miner', image: 'evil:latest' };
+      const live = podSpec({ containers: [api, sidecar] });
+      expect(diff({ declared: podSpec({ containers: [api] }), live })).toEqual([
+        { path: 'spec.template.spec.containers[miner]', iac: null, live: sidecar },
+      ]);
+    });
+
+    it('finds no drift for a live item that the record holds but the declaration leaves out', () => {
+      const declared = podSpec({ containers: [api] });
+      const recorded = podSpec({ containers: [api, proxy] });
+      expect(diff({ declared, recorded, live: podSpec({ containers: [api, proxy] }) })).toEqual([]);
+    });
+
+    it('reports a declared item absent live with live null', () => {
+      expect(
+        diff({ declared: podSpec({ containers: [api, proxy] }), live: podSpec({ containers: [api] }) }),
+      ).toEqual([{ path: 'spec.template.spec.containers[proxy]', iac: proxy, live: null }]);
+    });
+
+    it('matches any list whose items all have a name by name', () => {
+      const declared = {
+        spec: {
+          listeners: [
+            { name: 'a', port: 1 },
+            { name: 'b', port: 2 },
+          ],
+        },
+      };
+      const live = {
+        spec: {
+          listeners: [
+            { name: 'b', port: 2 },
+            { name: 'a', port: 3 },
+          ],
+        },
+      };
+      expect(diff({ declared, live })).toEqual([{ path: 'spec.listeners[a].port', iac: 1, live: 3 }]);
+    });
+
+    it('compares lists whose items have no name by index', () => {
+      const declared = { spec: { ports: [{ port: 80 }, { port: 443 }] } };
+      const live = { spec: { ports: [{ port: 443 }, { port: 80 }] } };
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.ports[0].port', iac: 80, live: 443 },
+        { path: 'spec.ports[1].port', iac: 443, live: 80 },
+      ]);
+    });
+
+    it('reports a length difference of an index list at the index', () => {
+      const declared = { spec: { ports: [{ port: 80 }] } };
+      const live = { spec: { ports: [{ port: 80 }, { port: 8443 }] } };
+      expect(diff({ declared, live })).toEqual([{ path: 'spec.ports[1]', iac: null, live: { port: 8443 } }]);
+    });
+
+    it('compares by index when names repeat', () => {
+      const declared = {
+        spec: {
+          volumeMounts: [
+            { name: 'data', mountPath: '/a' },
+            { name: 'data', mountPath: '/b' },
+          ],
+        },
+      };
+      const live = {
+        spec: {
+          volumeMounts: [
+            { name: 'data', mountPath: '/a' },
+            { name: 'data', mountPath: '/c' },
+          ],
+        },
+      };
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.volumeMounts[1].mountPath', iac: '/b', live: '/c' },
+      ]);
+    });
+
+    it('reports a hand-added item of a named list the declaration leaves out', () => {
+      const declared = podSpec({ containers: [api] });
+      const init = { name: 'setup', image: 'busybox' };
+      const live = podSpec({ containers: [api], initContainers: [init] });
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.template.spec.initContainers[setup]', iac: null, live: init },
+      ]);
+    });
+
+    it('ignores the service-account token volume that admission injects', () => {
+      const declared = { spec: { volumes: [{ name: 'data', emptyDir: {} }] } };
+      const injected = { name: 'kube-api-access-7xk2p', projected: { sources: [] } };
+      const live = { spec: { volumes: [{ name: 'data', emptyDir: {} }, injected] } };
+      expect(diff({ kind: 'pod', declared, live })).toEqual([]);
+    });
+  });
+
+  describe('free-form maps', () => {
+    it.each<[string, string, (map: JsonObject) => JsonObject]>([
+      ['metadata.labels', 'metadata.labels', (map) => ({ metadata: { labels: map } })],
+      ['metadata.annotations', 'metadata.annotations', (map) => ({ metadata: { annotations: map } })],
+      [
+        'template labels',
+        'spec.template.metadata.labels',
+        (map) => ({ spec: { template: { metadata: { labels: map } } } }),
+      ],
+      ['data', 'data', (map) => ({ data: map })],
+      ['binaryData', 'binaryData', (map) => ({ binaryData: map })],
+      ['nodeSelector', 'spec.template.spec.nodeSelector', (map) => podSpec({ nodeSelector: map })],
+      ['matchLabels', 'spec.selector.matchLabels', (map) => ({ spec: { selector: { matchLabels: map } } })],
+    ])('reports a key of %s present live but not recorded', (_, path, wrap) => {
+      const declared = wrap({ a: '1' });
+      expect(diff({ declared, live: wrap({ a: '1', NEW_KEY: 'x' }) })).toEqual([
+        { path: `${path}.NEW_KEY`, iac: null, live: 'x' },
+      ]);
+    });
+
+    it("reports a key added to a Service's spec.selector", () => {
+      const declared = { spec: { selector: { app: 'api' } } };
+      const live = { spec: { selector: { app: 'api', canary: 'true' } } };
+      expect(diff({ kind: 'service', declared, live })).toEqual([
+        { path: 'spec.selector.canary', iac: null, live: 'true' },
+      ]);
+    });
+
+    it.each(['constructor', 'toString', '__proto__'])('reports a hand-added data key named %s', (key) => {
+      const live = JSON.parse(`{"data":{"a":"1","${key}":"x"}}`) as JsonObject;
+      expect(diff({ kind: 'configmap', declared: { data: { a: '1' } }, live })).toEqual([
+        { path: `data.${key}`, iac: null, live: 'x' },
+      ]);
+    });
+
+    it('reports a declared data key named constructor that is gone live', () => {
+      const declared = JSON.parse('{"data":{"constructor":"x"}}') as JsonObject;
+      expect(diff({ kind: 'configmap', declared, live: { data: {} } })).toEqual([
+        { path: 'data.constructor', iac: 'x', live: null },
+      ]);
+    });
+
+    it('finds no drift for a live map key that the record holds', () => {
+      const declared = { data: { a: '1' } };
+      const recorded = { data: { a: '1', b: '2' } };
+      expect(diff({ kind: 'configmap', declared, recorded, live: { data: { a: '1', b: '2' } } })).toEqual([]);
+    });
+
+    it('reports a hand-added label when the declaration has no labels at all', () => {
+      const declared = { metadata: { name: 'api' } };
+      const live = { metadata: { name: 'api', labels: { owner: 'bob' } } };
+      expect(diff({ declared, live })).toEqual([{ path: 'metadata.labels.owner', iac: null, live: 'bob' }]);
+    });
+
+    it.each([
+      'deployment.kubernetes.io/revision',
+      'kubectl.kubernetes.io/last-applied-configuration',
+      'kubectl.kubernetes.io/restartedAt',
+      'deprecated.daemonset.template.generation',
+    ])('never reports the controller-written key %s', (key) => {
+      const declared = { metadata: { annotations: {} } };
+      expect(diff({ declared, live: { metadata: { annotations: { [key]: 'x' } } } })).toEqual([]);
+    });
+
+    it('never reports the labels the Job controller stamps on a Job', () => {
+      const declared = {
+        spec: { selector: { matchLabels: {} }, template: { metadata: { labels: { app: 'migrate' } } } },
+      };
+      const stamped = {
+        'controller-uid': 'u-1',
+        'job-name': 'migrate',
+        'batch.kubernetes.io/controller-uid': 'u-1',
+      };
+      const live = {
+        spec: {
+          selector: { matchLabels: stamped },
+          template: { metadata: { labels: { app: 'migrate', ...stamped } } },
+        },
+      };
+      expect(diff({ kind: 'job', declared, live })).toEqual([]);
+    });
+
+    it('reports a job-name selector label added to a Deployment', () => {
+      const declared = { spec: { selector: { matchLabels: { app: 'api' } } } };
+      const live = { spec: { selector: { matchLabels: { app: 'api', 'job-name': 'x' } } } };
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.selector.matchLabels.job-name', iac: null, live: 'x' },
+      ]);
+    });
+
+    it.each(['app.kubernetes.io/version', 'service.beta.kubernetes.io/aws-load-balancer-type'])(
+      'reports the user key %s under a kept kubernetes.io host',
+      (key) => {
+        const declared = { metadata: { labels: {} } };
+        expect(diff({ declared, live: { metadata: { labels: { [key]: 'x' } } } })).toEqual([
+          { path: `metadata.labels.${key}`, iac: null, live: 'x' },
+        ]);
+      },
+    );
+  });
+
+  describe('values by meaning', () => {
+    const limits = (cpu: JsonValue) =>
+      podSpec({ containers: [{ name: 'api', resources: { limits: { cpu } } }] });
+
+    it.each<[JsonValue, JsonValue]>([
+      ['1000m', '1'],
+      ['0.5', '500m'],
+      ['1e3', '1k'],
+      [1, '1000m'],
+    ])('finds no drift between quantities %s and %s in resource limits', (declared, live) => {
+      expect(diff({ declared: limits(declared), live: limits(live) })).toEqual([]);
+    });
+
+    it.each<[string, (q: string) => JsonObject]>([
+      ['requests', (q) => ({ spec: { resources: { requests: { memory: q } } } })],
+      ['ResourceQuota hard', (q) => ({ spec: { hard: { 'requests.memory': q } } })],
+      ['LimitRange max', (q) => ({ spec: { limits: [{ type: 'Container', max: { memory: q } }] } })],
+      ['emptyDir sizeLimit', (q) => podSpec({ volumes: [{ name: 'tmp', emptyDir: { sizeLimit: q } }] })],
+      ['PVC storage', (q) => ({ spec: { resources: { requests: { storage: q } } } })],
+    ])('compares %s as quantities', (_, wrap) => {
+      expect(diff({ declared: wrap('1Gi'), live: wrap('1024Mi') })).toEqual([]);
+    });
+
+    it('reports a quantity that differs in amount', () => {
+      expect(diff({ declared: limits('500m'), live: limits('1') })).toEqual([
+        { path: 'spec.template.spec.containers[api].resources.limits.cpu', iac: '500m', live: '1' },
+      ]);
+    });
+
+    it('compares strings outside resource-like fields as strings', () => {
+      expect(
+        diff({ kind: 'configmap', declared: { data: { CPU: '1000m' } }, live: { data: { CPU: '1' } } }),
+      ).toEqual([{ path: 'data.CPU', iac: '1000m', live: '1' }]);
+    });
+
+    it('treats a number and its decimal string as equal (int-or-string)', () => {
+      const declared = { spec: { ports: [{ name: 'http', targetPort: 8080 }] } };
+      const live = { spec: { ports: [{ name: 'http', targetPort: '8080' }] } };
+      expect(diff({ kind: 'service', declared, live })).toEqual([]);
+    });
+
+    it('reports a named port that replaced a numeric one', () => {
+      const declared = { spec: { ports: [{ name: 'http', targetPort: '8080' }] } };
+      const live = { spec: { ports: [{ name: 'http', targetPort: 'web' }] } };
+      expect(diff({ kind: 'service', declared, live })).toEqual([
+        { path: 'spec.ports[http].targetPort', iac: '8080', live: 'web' },
+      ]);
+    });
+
+    it('treats an octal mode string as its decimal value', () => {
+      const volume = (defaultMode: JsonValue) =>
+        podSpec({ volumes: [{ name: 'cfg', configMap: { defaultMode } }] });
+      expect(diff({ declared: volume('0644'), live: volume(420) })).toEqual([]);
+    });
+  });
+});
