@@ -14,7 +14,11 @@ export interface LiveResource {
   name: string;
   /** `metadata.uid` when the object has one. */
   uid: string | null;
-  /** True when `metadata.ownerReferences` has an entry with `controller: true`: never reported `extra`. */
+  /**
+   * True when a controller owns the object (`metadata.ownerReferences` with `controller: true`) or the
+   * control plane created it (`kube-root-ca.crt`, the `default` ServiceAccount…): never reported `extra`,
+   * not counted in `summary.live`.
+   */
   controlled: boolean;
   object: JsonObject;
 }

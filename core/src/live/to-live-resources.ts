@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from '../json.ts';
+import { isControlPlaneObject } from '../k8s/is-control-plane-object.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
 import { resourceId } from '../k8s/resource-id.ts';
 import type { LiveResource } from '../model.ts';
@@ -36,7 +37,7 @@ function toLiveResource(
     namespace,
     name: resource.name,
     uid: typeof metadata?.uid === 'string' && metadata.uid !== '' ? metadata.uid : null,
-    controlled: isControlled(metadata),
+    controlled: isControlled(metadata) || isControlPlaneObject(kind, resource.name, properties),
     object,
   };
 }

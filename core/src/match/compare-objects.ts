@@ -52,6 +52,36 @@ const NAMED_LIST_KEYS: ReadonlySet<string> = new Set([
   'imagePullSecrets',
 ]);
 
+// Lists the provider keeps as Terraform sets (TypeSet): state holds them in hash order, not the API's,
+// so their order is never drift. Items are scalars (strings, numbers).
+const SET_KEYS: ReadonlySet<string> = new Set([
+  'values', // matchExpressions / nodeSelectorTerms values
+  'accessModes',
+  'mountOptions',
+  'supplementalGroups',
+  'externalIPs',
+  'loadBalancerSourceRanges',
+]);
+
+// The DefaultTolerationSeconds admission plugin adds these to every Pod; the provider strips them from
+// a typed Pod's state (flattenTolerations), so they are never a hand edit.
+const ADMISSION_TOLERATIONS: ReadonlySet<string> = new Set([
+  'node.kubernetes.io/not-ready',
+  'node.kubernetes.io/unreachable',
+]);
+
+function isScalar(value: JsonValue): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/** Equal as multisets of scalars (order ignored), for Terraform-set lists. */
+function sameSet(a: readonly JsonValue[], b: readonly JsonValue[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedA = a.map((item) => JSON.stringify(item)).sort();
+  const sortedB = b.map((item) => JSON.stringify(item)).sort();
+  return sortedA.every((item, index) => item === sortedB[index]);
+}
+
 // Admission adds the service-account token volume (and its mounts) to every Pod: never a hand edit.
 const INJECTED_VOLUME_PREFIX = 'kube-api-access-';
 
@@ -266,7 +296,19 @@ class Comparison {
       if (!isZeroValue(declared) || !isZeroValue(live)) this.push(at, declared, live);
       return;
     }
-    const liveList = live ?? [];
+    const key = keyOf(at);
+    let liveList = live ?? [];
+    if (key === 'tolerations' && this.kind === 'pod') {
+      liveList = liveList.filter(
+        (item) => !(isJsonObject(item) && ADMISSION_TOLERATIONS.has(item.key as string)),
+      );
+    }
+    if (key !== undefined && SET_KEYS.has(key) && declared.every(isScalar) && liveList.every(isScalar)) {
+      if (!(isZeroValue(declared) && liveList.length === 0) && !sameSet(declared, liveList)) {
+        this.push(at, declared, liveList);
+      }
+      return;
+    }
     const recordedList = Array.isArray(recorded) ? recorded : [];
     const named = byName([declared, liveList, recordedList]);
     if (named) {
@@ -281,7 +323,6 @@ class Comparison {
         if (liveItem === undefined) this.push(child, item, null);
         else this.value(item, recordedByName.get(name), liveItem, child);
       }
-      const key = keyOf(at);
       for (const [name, item] of liveByName) {
         if (declaredByName.has(name) || recordedByName.has(name)) continue;
         if ((key === 'volumes' || key === 'volumeMounts') && name.startsWith(INJECTED_VOLUME_PREFIX))

@@ -48,6 +48,30 @@ describe('toLiveResources', () => {
     expect(live('ns', [owned, ownedNotController]).map((r) => r.controlled)).toEqual([true, false]);
   });
 
+  it.each([
+    ['configmap', 'kube-root-ca.crt', {}],
+    ['serviceaccount', 'default', {}],
+    [
+      'endpoints',
+      'api',
+      { annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': '2026-01-01T00:00:00Z' } },
+    ],
+    ['service', 'kubernetes', { namespace: 'default' }],
+    ['namespace', 'kube-system', {}],
+  ])('marks the %s %s the control plane creates as controlled', (kind, name, metadata) => {
+    expect(live('default', [resource(kind, name, { metadata })])[0]?.controlled).toBe(true);
+  });
+
+  it.each([
+    ['configmap', 'settings', {}],
+    ['serviceaccount', 'api', {}],
+    ['endpoints', 'external-db', {}],
+    ['service', 'kubernetes', { namespace: 'payments' }],
+    ['namespace', 'payments', {}],
+  ])('leaves the %s %s that someone created uncontrolled', (kind, name, metadata) => {
+    expect(live('default', [resource(kind, name, { metadata })])[0]?.controlled).toBe(false);
+  });
+
   it('keeps the UID and the object', () => {
     const [cm] = live('ns', [resource('configmap', 'a', { metadata: { uid: 'u-1' }, data: { k: 'v' } })]);
     expect(cm?.uid).toBe('u-1');

@@ -406,4 +406,85 @@ describe('compareObjects', () => {
       expect(diff({ declared: volume('0644'), live: volume(420) })).toEqual([]);
     });
   });
+
+  describe('Terraform-set lists', () => {
+    it.each([
+      [
+        'accessModes',
+        { spec: { accessModes: ['ReadWriteOnce', 'ReadOnlyMany'] } },
+        { spec: { accessModes: ['ReadOnlyMany', 'ReadWriteOnce'] } },
+      ],
+      [
+        'matchExpressions values',
+        { spec: { selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['b', 'a'] }] } } },
+        { spec: { selector: { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] } } },
+      ],
+      [
+        'externalIPs',
+        { spec: { externalIPs: ['10.0.0.2', '10.0.0.1'] } },
+        { spec: { externalIPs: ['10.0.0.1', '10.0.0.2'] } },
+      ],
+    ])('finds no drift when %s differ only in order', (_, declared, live) => {
+      expect(diff({ kind: 'service', declared: declared as JsonObject, live: live as JsonObject })).toEqual(
+        [],
+      );
+    });
+
+    it('reports the whole set when a value was added', () => {
+      expect(
+        diff({
+          kind: 'service',
+          declared: { spec: { externalIPs: ['10.0.0.1'] } },
+          live: { spec: { externalIPs: ['10.0.0.1', '6.6.6.6'] } },
+        }),
+      ).toEqual([{ path: 'spec.externalIPs', iac: ['10.0.0.1'], live: ['10.0.0.1', '6.6.6.6'] }]);
+    });
+
+    it('still compares other scalar lists in order', () => {
+      expect(
+        diff({
+          declared: podSpec({ containers: [{ name: 'a', args: ['x', 'y'] }] }),
+          live: podSpec({ containers: [{ name: 'a', args: ['y', 'x'] }] }),
+        }),
+      ).toHaveLength(2);
+    });
+  });
+
+  describe('admission tolerations', () => {
+    const injected = [
+      {
+        key: 'node.kubernetes.io/not-ready',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+      {
+        key: 'node.kubernetes.io/unreachable',
+        operator: 'Exists',
+        effect: 'NoExecute',
+        tolerationSeconds: 300,
+      },
+    ];
+
+    it('finds no drift when a Pod carries the tolerations admission adds', () => {
+      expect(
+        diff({
+          kind: 'pod',
+          declared: { spec: { tolerations: [] } },
+          live: { spec: { tolerations: injected } },
+        }),
+      ).toEqual([]);
+    });
+
+    it('reports a hand-added toleration on a Pod', () => {
+      const added = { key: 'dedicated', operator: 'Equal', value: 'gpu', effect: 'NoSchedule' };
+      expect(
+        diff({
+          kind: 'pod',
+          declared: { spec: { tolerations: [] } },
+          live: { spec: { tolerations: [...injected, added] } },
+        }),
+      ).toEqual([{ path: 'spec.tolerations[0]', iac: null, live: added }]);
+    });
+  });
 });
