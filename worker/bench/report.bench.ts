@@ -1,0 +1,108 @@
+// `npm run bench -w worker`: a 5,000-Deployment report (≈ 10 MB) through `wrangler dev`, first as a new
+// cluster each time (every live row written), then re-posted unchanged, then with one Deployment scaled
+// each time (full matching path, one live row rewritten). Prints `BENCH <name> <value> <unit>`.
+// Rows are counted in the local D1 file: `rows_written` for new clusters and unchanged reports (inserts
+// only), `rows_added` for the one-changed case (its rewritten live row is an update, not counted).
+import { startLocalWorker } from '../scripts/local-worker.ts';
+import { deployments, reportBody, stateBody } from './bench-fixtures.ts';
+import { localD1Rows } from './local-d1-rows.ts';
+
+const RESOURCES = 5_000;
+const POSTS = 20;
+const NAMESPACE = 'bench';
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+const bench = (name: string, value: number, unit: string) => console.log(`BENCH ${name} ${value} ${unit}`);
+
+const worker = await startLocalWorker();
+try {
+  const admin = { Authorization: `Bearer ${worker.adminToken}`, 'Content-Type': 'application/json' };
+  const org = (await (
+    await fetch(`${worker.url}/api/v2/admin/orgs`, {
+      method: 'POST',
+      headers: admin,
+      body: '{"name":"bench"}',
+    })
+  ).json()) as { id: string };
+  const key = (await (
+    await fetch(`${worker.url}/api/v2/orgs/${org.id}/api-keys`, {
+      method: 'POST',
+      headers: admin,
+      body: '{"name":"bench","scopes":["write"]}',
+    })
+  ).json()) as { raw_key: string };
+  const headers = { 'X-API-Key': key.raw_key, 'Content-Type': 'application/json' };
+
+  // Half of the Deployments are declared in Terraform (an unscoped source applies to every cluster).
+  const upload = await fetch(`${worker.url}/api/v2/orgs/${org.id}/state-sources/bench/state`, {
+    method: 'PUT',
+    headers,
+    body: stateBody(RESOURCES / 2, NAMESPACE),
+  });
+  if (upload.status !== 200) throw new Error(`state upload: ${upload.status} ${await upload.text()}`);
+
+  const resources = deployments(RESOURCES, NAMESPACE);
+  let reloads = 0;
+  const post = async (clusterId: string, replicas?: number): Promise<{ elapsed: number; bytes: number }> => {
+    if (replicas !== undefined) {
+      // One Deployment scaled: the body differs, so the full path runs, but only one live row changes.
+      (resources[0]!.properties as { spec: { replicas: number } }).spec.replicas = replicas;
+    }
+    const body = reportBody(clusterId, NAMESPACE, resources);
+    const started = performance.now();
+    const response = await fetch(`${worker.url}/api/v2/operator/report`, { method: 'POST', headers, body });
+    const text = await response.text();
+    const elapsed = performance.now() - started;
+    // wrangler dev reloads the worker when a source file changes (others edit the tree): measure again.
+    if (response.status === 503 && text.includes('restarted') && reloads++ < 5)
+      return post(clusterId, replicas);
+    if (response.status !== 201) throw new Error(`report: ${response.status} ${text}`);
+    return { elapsed, bytes: Buffer.byteLength(body) };
+  };
+
+  // Warm-up: the first request compiles the worker.
+  await post('warm-up');
+
+  const full: number[] = [];
+  let fullRows = 0;
+  let bytes = 0;
+  for (let i = 0; i < POSTS; i++) {
+    const before = localD1Rows(worker.persistTo);
+    const { elapsed, bytes: size } = await post(`bench-${i}`);
+    fullRows = localD1Rows(worker.persistTo) - before;
+    full.push(elapsed);
+    bytes = size;
+  }
+  const unchanged: number[] = [];
+  let unchangedRows = 0;
+  for (let i = 0; i < POSTS; i++) {
+    const before = localD1Rows(worker.persistTo);
+    unchanged.push((await post(`bench-${POSTS - 1}`)).elapsed);
+    unchangedRows = localD1Rows(worker.persistTo) - before;
+  }
+
+  const changedOne: number[] = [];
+  let changedOneRows = 0;
+  for (let i = 0; i < POSTS; i++) {
+    const before = localD1Rows(worker.persistTo);
+    changedOne.push((await post(`bench-${POSTS - 1}`, 100 + i)).elapsed);
+    changedOneRows = localD1Rows(worker.persistTo) - before;
+  }
+
+  bench('worker_report_5000_body', Math.round(bytes / 1024), 'KiB');
+  bench('worker_report_5000_new_cluster_p50', Math.round(percentile(full, 50)), 'ms');
+  bench('worker_report_5000_new_cluster_p95', Math.round(percentile(full, 95)), 'ms');
+  bench('worker_report_5000_new_cluster_rows_written', fullRows, 'rows');
+  bench('worker_report_5000_unchanged_p50', Math.round(percentile(unchanged, 50)), 'ms');
+  bench('worker_report_5000_unchanged_p95', Math.round(percentile(unchanged, 95)), 'ms');
+  bench('worker_report_5000_unchanged_rows_written', unchangedRows, 'rows');
+  bench('worker_report_5000_one_changed_p50', Math.round(percentile(changedOne, 50)), 'ms');
+  bench('worker_report_5000_one_changed_p95', Math.round(percentile(changedOne, 95)), 'ms');
+  bench('worker_report_5000_one_changed_rows_added', changedOneRows, 'rows');
+  bench('worker_report_dev_reloads', reloads, 'reloads');
+} finally {
+  await worker.stop();
+}

@@ -1,0 +1,78 @@
+// `npm run dev [-- <wrangler dev flags>]`: applies the D1 migrations to the local database, then serves the
+// worker with `wrangler dev --local` on 127.0.0.1:8787, offline, with dev values for the two secrets.
+// Extra flags go to `wrangler dev` as they are (`--port 8791 --var ADMIN_TOKEN:secret --persist-to DIR`).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Dev-only values, used when neither `--var NAME:…` nor a `.dev.vars` file provides them. */
+export const DEV_ADMIN_TOKEN = 'dev-admin-token';
+export const DEV_API_KEY_PEPPER = 'dev-api-key-pepper-not-for-production';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const config = join(root, 'wrangler.toml');
+const wrangler = join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
+
+// TOOLCHAIN.md: without these wrangler tries to fetch the `Request.cf` object and send metrics.
+const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+
+const args = process.argv.slice(2);
+const flagValue = (name: string): string | undefined => {
+  const index = args.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
+  if (index === -1) return undefined;
+  const arg = args[index]!;
+  return arg.includes('=') ? arg.slice(name.length + 1) : args[index + 1];
+};
+const hasFlag = (name: string) => flagValue(name) !== undefined;
+const givenVars = args.flatMap((arg, i) => (args[i - 1] === '--var' ? [arg.split(':')[0]] : []));
+const hasDevVars = existsSync(join(root, '.dev.vars'));
+
+const persistTo = flagValue('--persist-to');
+const migrate = spawnSync(
+  process.execPath,
+  [
+    wrangler,
+    'd1',
+    'migrations',
+    'apply',
+    'DB',
+    '--local',
+    '--config',
+    config,
+    ...(persistTo ? ['--persist-to', persistTo] : []),
+  ],
+  { env, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+if (migrate.status !== 0) {
+  console.error('driftwise dev: applying the D1 migrations failed');
+  process.exit(migrate.status ?? 1);
+}
+
+const defaults: string[] = ['--local', '--config', config];
+if (!hasFlag('--ip')) defaults.push('--ip', '127.0.0.1');
+if (!hasFlag('--port')) defaults.push('--port', '8787');
+for (const [name, value] of [
+  ['ADMIN_TOKEN', DEV_ADMIN_TOKEN],
+  ['API_KEY_PEPPER', DEV_API_KEY_PEPPER],
+] as const) {
+  if (!hasDevVars && !givenVars.includes(name)) defaults.push('--var', `${name}:${value}`);
+}
+
+const ip = flagValue('--ip') ?? '127.0.0.1';
+const port = flagValue('--port') ?? '8787';
+const adminToken = hasDevVars || givenVars.includes('ADMIN_TOKEN') ? '<your ADMIN_TOKEN>' : DEV_ADMIN_TOKEN;
+console.log(`
+driftwise dev: serving on http://${ip}:${port} (local D1 and Durable Objects, no network)
+  First org and key:  npm run bootstrap -w worker -- --url http://${ip}:${port} --admin-token ${adminToken}
+  or by hand:
+    curl -s -X POST http://${ip}:${port}/api/v2/admin/orgs -H 'Authorization: Bearer ${adminToken}' \\
+         -H 'Content-Type: application/json' -d '{"name":"acme"}'
+    curl -s -X POST http://${ip}:${port}/api/v2/orgs/<org id>/api-keys -H 'Authorization: Bearer ${adminToken}' \\
+         -H 'Content-Type: application/json' -d '{"name":"operator","scopes":["write"]}'
+`);
+
+const child = spawn(process.execPath, [wrangler, 'dev', ...defaults, ...args], { env, stdio: 'inherit' });
+// Forward stop signals so wrangler (and workerd under it) shut down with us.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,14 @@
+import type { Principal } from './auth/principal.ts';
+import type { WorkerEnv } from './env.ts';
+import type { Store } from './store/store.ts';
+
+/** Hono's environment of every route: the bindings, and what the middlewares put on the context. */
+export interface AppEnv {
+  Bindings: WorkerEnv;
+  Variables: {
+    store: Store;
+    principal: Principal;
+    /** SHA-256 of the request body (operator report route). */
+    bodyHash: string;
+  };
+}

@@ -1,0 +1,113 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { constantTimeEqual } from '../crypto/constant-time-equal.ts';
+import { ProblemError } from '../http/problem-error.ts';
+import { API_KEY_PREFIX, API_KEY_PREFIX_LENGTH, hashApiKey } from './api-key.ts';
+import { type Principal, type Scope, scopesAllow } from './principal.ts';
+
+/** Options of {@link authenticate}. */
+export interface AuthenticateOptions {
+  /** Accept `Authorization: Bearer <ADMIN_TOKEN>` too (admin bootstrap and key routes). */
+  admin?: boolean;
+  /** Refuse OIDC JWTs with 403 `oidc_not_allowed` (the machine-to-machine operator route). */
+  rejectOidc?: boolean;
+  /** `last_used_at` is written at most this often per key, so a busy key costs no write per request. */
+  touchIntervalMs?: number;
+  now?: () => Date;
+}
+
+/** A bearer token of three base64url segments is a JWT, i.e. an OIDC token. */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+const unauthorized = (detail: string) => new ProblemError(401, 'unauthorized', detail);
+
+function credentialOf(headers: Headers): { token: string; bearer: boolean } | undefined {
+  const apiKey = headers.get('X-API-Key');
+  if (apiKey !== null) return { token: apiKey.trim(), bearer: false };
+  const authorization = headers.get('Authorization');
+  if (authorization === null) return undefined;
+  const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
+  if (!match) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  return { token: match[1]!.trim(), bearer: true };
+}
+
+function requirePepper(pepper: string | undefined): string {
+  if (!pepper) throw new Error('API_KEY_PEPPER is not configured');
+  return pepper;
+}
+
+/**
+ * Authenticates the request and puts the {@link Principal} on the context. Answers 401 for a missing,
+ * malformed, unknown or revoked key, 403 `insufficient_scope` when the key's scopes do not allow the
+ * method, and 403 `oidc_not_allowed` for a JWT where `rejectOidc` is set.
+ */
+export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
+  const { admin = false, rejectOidc = false, touchIntervalMs = 5 * 60_000, now = () => new Date() } = options;
+  return async (c, next) => {
+    const credential = credentialOf(c.req.raw.headers);
+    if (!credential || credential.token === '')
+      throw unauthorized('An API key is required (X-API-Key or Bearer).');
+    const { token, bearer } = credential;
+
+    const adminToken = c.env.ADMIN_TOKEN;
+    if (admin && bearer && adminToken && constantTimeEqual(token, adminToken)) {
+      c.set('principal', { kind: 'admin' });
+      return next();
+    }
+    if (bearer && JWT.test(token)) {
+      if (rejectOidc) {
+        throw new ProblemError(
+          403,
+          'oidc_not_allowed',
+          'OIDC tokens are not accepted on this route: use an API key.',
+        );
+      }
+      throw unauthorized('OIDC tokens are not accepted: use an API key.');
+    }
+    if (!token.startsWith(API_KEY_PREFIX) || token.length < API_KEY_PREFIX_LENGTH) {
+      throw unauthorized('The API key is malformed.');
+    }
+
+    const store = c.get('store');
+    const hash = await hashApiKey(token, requirePepper(c.env.API_KEY_PEPPER));
+    const candidates = await store.findApiKeysByPrefix(token.slice(0, API_KEY_PREFIX_LENGTH));
+    // Compare every candidate in constant time rather than looking the hash up directly.
+    const key = candidates.find((candidate) => constantTimeEqual(candidate.keyHash, hash));
+    if (!key || key.revokedAt !== null) throw unauthorized('The API key is unknown or revoked.');
+
+    const principal: Principal = {
+      kind: 'api_key',
+      orgId: key.orgId,
+      keyId: key.id,
+      scopes: key.scopes as Scope[],
+    };
+    if (!scopesAllow(principal.scopes, c.req.method)) {
+      throw new ProblemError(403, 'insufficient_scope', `This key's scopes do not allow ${c.req.method}.`);
+    }
+    const at = now();
+    if (key.lastUsedAt === null || Date.parse(key.lastUsedAt) <= at.getTime() - touchIntervalMs) {
+      await store.touchApiKey(
+        key.id,
+        at.toISOString(),
+        new Date(at.getTime() - touchIntervalMs).toISOString(),
+      );
+    }
+    c.set('principal', principal);
+    return next();
+  };
+}
+
+/**
+ * For `/orgs/:org_id/**`: the admin may reach every org that exists; a key only its own. Anything else is
+ * a 404, exactly as for an org that does not exist (CONTRACT: another org's data → 404).
+ */
+export function requireOrg(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const orgId = c.req.param('org_id') ?? '';
+    const principal = c.get('principal');
+    const notFound = new ProblemError(404, 'not_found', `Org ${orgId} was not found.`);
+    if (principal.kind === 'api_key' && principal.orgId !== orgId) throw notFound;
+    if (principal.kind === 'admin' && !(await c.get('store').getOrg(orgId))) throw notFound;
+    return next();
+  };
+}

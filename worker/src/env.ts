@@ -1,0 +1,16 @@
+import type { RateLimiter } from './limiter/rate-limiter.ts';
+
+/**
+ * The worker's bindings: `wrangler.toml` (typed in worker-configuration.d.ts by `wrangler types`) plus the
+ * two secrets, which `wrangler types` cannot see because they live outside the config.
+ */
+export interface WorkerEnv {
+  DB: D1Database;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** Body size limit in bytes (default 16 MiB). */
+  MAX_BODY_BYTES?: string;
+  /** Bearer token of the admin bootstrap routes; unset = admin routes answer 403. */
+  ADMIN_TOKEN?: string;
+  /** HMAC key for API key hashes and (derived) Secret value hashes. */
+  API_KEY_PEPPER?: string;
+}

@@ -1,0 +1,29 @@
+import { DurableObject } from 'cloudflare:workers';
+import { type SlidingWindowDecision, type SlidingWindowOptions, slidingWindow } from './sliding-window.ts';
+
+/** The operator route's limit (CONTRACT): 120 requests per rolling minute per client IP. */
+export const OPERATOR_RATE_LIMIT: SlidingWindowOptions = { limit: 120, windowMs: 60_000 };
+
+const STATE_KEY = 'window';
+
+/**
+ * One object per client IP (SQLite-backed, `new_sqlite_classes`). The object's input gate serializes the
+ * calls, so reading, deciding and writing the window cannot interleave between two requests.
+ */
+export class RateLimiter extends DurableObject {
+  #window: number[] | undefined;
+
+  /** Decides one request at `now` (ms; the caller's clock by default) and records it when allowed. */
+  async check(
+    options: SlidingWindowOptions = OPERATOR_RATE_LIMIT,
+    now: number = Date.now(),
+  ): Promise<Omit<SlidingWindowDecision, 'state'>> {
+    this.#window ??= (await this.ctx.storage.get<number[]>(STATE_KEY)) ?? [];
+    const { state, ...decision } = slidingWindow(this.#window, now, options);
+    if (decision.allowed) {
+      this.#window = [...state];
+      await this.ctx.storage.put(STATE_KEY, this.#window);
+    }
+    return decision;
+  }
+}

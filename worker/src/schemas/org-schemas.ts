@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Body of `POST /api/v2/admin/orgs`. */
+export const createOrgRequestSchema = z
+  .object({ name: z.string().trim().min(1).max(200) })
+  .meta({ id: 'CreateOrgRequest' });
+
+/** An org. */
+export const orgSchema = z
+  .object({ id: z.uuid(), name: z.string(), created_at: z.iso.datetime() })
+  .meta({ id: 'Org' });

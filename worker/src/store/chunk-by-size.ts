@@ -1,0 +1,25 @@
+/**
+ * Splits serialized items into groups whose joined size stays under `maxBytes` (a single larger item
+ * still gets a group of its own). Keeps each D1 statement well inside its 100 KB limit.
+ *
+ * @example
+ * chunkBySize(['{"a":1}', '{"b":2}'], 10) // [['{"a":1}'], ['{"b":2}']]
+ */
+export function chunkBySize(items: readonly string[], maxBytes: number): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const item of items) {
+    // String length approximates UTF-8 bytes from below; leave headroom in maxBytes for that.
+    const itemSize = item.length + 1;
+    if (current.length > 0 && size + itemSize > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += itemSize;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// The one drizzle schema of the worker's store. Migrations in ../../../migrations are generated from
+// this file by drizzle-kit (`npm run db:generate -w worker`) and never edited after they land.
+// Timestamps are ISO-8601 UTC strings with milliseconds; ids are UUIDs made by the worker.
+// See docs/data-model.md for why the tables look the way they do.
+
+/** An organization: the tenant every other row belongs to. */
+export const orgs = sqliteTable('orgs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** API keys: only the HMAC-SHA-256 of the raw key under `API_KEY_PEPPER` is stored. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** JSON array of scopes (`[]` = unrestricted). */
+    scopes: text('scopes').notNull(),
+    /** The first characters of the raw key (`dw2_` + 8), shown in lists and used to find the row. */
+    prefix: text('prefix').notNull(),
+    /** Hex HMAC-SHA-256 of the raw key under the pepper. */
+    keyHash: text('key_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_keys_prefix').on(t.prefix), index('api_keys_org').on(t.orgId)],
+);
+
+/** One synthetic account per org and cluster: provider `kubernetes`, external id `k8s:<cluster_id>`. */
+export const cloudAccounts = sqliteTable(
+  'cloud_accounts',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    externalId: text('external_id').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('cloud_accounts_org_external').on(t.orgId, t.externalId)],
+);
+
+/** A Terraform state upload, by name per org; `cluster_id` null = applies to every cluster. */
+export const stateSources = sqliteTable(
+  'state_sources',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    clusterId: text('cluster_id'),
+    serial: integer('serial').notNull(),
+    lineage: text('lineage').notNull(),
+    terraformVersion: text('terraform_version').notNull(),
+    resourceCount: integer('resource_count').notNull(),
+    k8sResourceCount: integer('k8s_resource_count').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('state_sources_org_name').on(t.orgId, t.name)],
+);
+
+/** The Kubernetes resources of a state source, as core's `IacResource` JSON (Secret values hashed). */
+export const iacResources = sqliteTable(
+  'iac_resources',
+  {
+    stateSourceId: text('state_source_id')
+      .notNull()
+      .references(() => stateSources.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    resourceId: text('resource_id').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stateSourceId, t.position] })],
+);
+
+/**
+ * The current live state of each cluster, per report scope (`*` or a namespace): one row per object with
+ * a content hash, so an unchanged report writes nothing here.
+ */
+export const liveResources = sqliteTable(
+  'live_resources',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    clusterId: text('cluster_id').notNull(),
+    scope: text('scope').notNull(),
+    resourceId: text('resource_id').notNull(),
+    /** SHA-256 (hex) of `object`. */
+    contentHash: text('content_hash').notNull(),
+    /** The object as reported, minus `status`, `managedFields` and `resourceVersion`; Secret values hashed. */
+    object: text('object').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.clusterId, t.scope, t.resourceId] })],
+);
+
+/**
+ * The drift items of a scan, as an ordered list of chunk ids (`drift_chunks`). Content-addressed: `id` is
+ * the SHA-256 of the org and the chunk ids, so a scan with unchanged drift points at the stored set and
+ * adds no row here.
+ */
+export const driftSets = sqliteTable('drift_sets', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  /** JSON array of `drift_chunks.id`, in item order. */
+  chunkIds: text('chunk_ids').notNull(),
+});
+
+/**
+ * Runs of consecutive drift items, content-addressed (`id` = SHA-256 of the org and the items). Chunk
+ * boundaries depend on the items' own ids, not on their positions, so one changed item rewrites one chunk
+ * instead of every chunk after it.
+ */
+export const driftChunks = sqliteTable('drift_chunks', {
+  id: text('id').primaryKey(),
+  orgId: text('org_id')
+    .notNull()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  /** JSON array of drift items (with `first_seen_*`). */
+  items: text('items').notNull(),
+});
+
+/** One row per accepted report. `seq` orders scans (newest = highest) and backs the pagination cursor. */
+export const scanRuns = sqliteTable(
+  'scan_runs',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    cloudAccountId: text('cloud_account_id')
+      .notNull()
+      .references(() => cloudAccounts.id, { onDelete: 'cascade' }),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    createdAt: text('created_at').notNull(),
+    resourceCount: integer('resource_count').notNull(),
+    /** JSON of the drift summary. */
+    summary: text('summary').notNull(),
+    driftSetId: text('drift_set_id').notNull(),
+    /** SHA-256 of the request body: an identical body can reuse this scan's result. */
+    bodyHash: text('body_hash').notNull(),
+    /** Fingerprint of the other inputs of the drift (applicable state sources, ignore rules) at the time. */
+    inputsHash: text('inputs_hash').notNull(),
+    generateIac: integer('generate_iac', { mode: 'boolean' }).notNull(),
+    iacFormat: text('iac_format').notNull(),
+    customPrompt: text('custom_prompt').notNull(),
+  },
+  (t) => [
+    uniqueIndex('scan_runs_id').on(t.id),
+    index('scan_runs_org_cluster_ns').on(t.orgId, t.clusterId, t.namespace, t.seq),
+    index('scan_runs_org_seq').on(t.orgId, t.seq),
+    index('scan_runs_org_body').on(t.orgId, t.bodyHash),
+  ],
+);
+
+/** The org's `.driftignore` text, as uploaded; parsed when a report arrives. */
+export const ignoreRules = sqliteTable('ignore_rules', {
+  orgId: text('org_id')
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: 'cascade' }),
+  text: text('text').notNull().default(sql`''`),
+  updatedAt: text('updated_at').notNull(),
+});
