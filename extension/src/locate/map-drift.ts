@@ -1,0 +1,99 @@
+import { toStatePath as coreToStatePath, type StatePathStep } from '@driftwise/core';
+import type { ApiDriftItem, DriftChange, ScanDrift } from '../api/scan-types.ts';
+import type { Span } from '../hcl/span.ts';
+import { locateSteps } from './locate-steps.ts';
+import { parseTerraformAddress } from './parse-terraform-address.ts';
+import type { TerraformWorkspace } from './terraform-workspace.ts';
+
+/** The scan a drift item came from, for hovers and messages. */
+export interface ScanRef {
+  scan_id: string;
+  cluster_id: string;
+  namespace: string;
+  created_at: string;
+}
+
+/** One change placed on a line. `exact` is false when the walk stopped at an enclosing attribute or block. */
+export interface LocatedChange {
+  change: DriftChange;
+  head: Span;
+  exact: boolean;
+}
+
+/** A drift item placed on its resource block in one file. */
+export interface LocatedDrift {
+  uri: string;
+  scan: ScanRef;
+  item: ApiDriftItem;
+  /** The Terraform address from the drift: `module.app.kubernetes_deployment_v1.api`. */
+  address: string;
+  /** The module call chain that reached this block, or `null` in a root module. */
+  via: string | null;
+  /** The instance key (`count` index or `for_each` key) when the block makes several instances. */
+  instanceKey: string | number | null;
+  block: Span;
+  changes: LocatedChange[];
+}
+
+export interface MapDriftOptions {
+  /** core's change path → HCL steps translation; injected so tests can count or vary it. */
+  toStatePath?: (terraformType: string, apiPath: string) => StatePathStep[] | null;
+}
+
+/**
+ * Places every shown drift item on the resource blocks of the workspace. Ignored items and ignored
+ * changes are left out; `extra` items have no block (they are not in Terraform) and are left out too.
+ * @example mapDrift(workspace, [drift]) // [{ uri, block: { startLine: 12, … }, changes: [{ head: …, exact: true }] }]
+ */
+export function mapDrift(
+  workspace: TerraformWorkspace,
+  drifts: readonly ScanDrift[],
+  { toStatePath = coreToStatePath }: MapDriftOptions = {},
+): LocatedDrift[] {
+  const located: LocatedDrift[] = [];
+  // Many resources drift on the same paths (`spec.replicas`): translate each (type, path) once.
+  const stepsCache = new Map<string, StatePathStep[] | null>();
+  const stepsFor = (type: string, path: string) => {
+    const key = `${type} ${path}`;
+    let steps = stepsCache.get(key);
+    if (steps === undefined) {
+      steps = toStatePath(type, path);
+      stepsCache.set(key, steps);
+    }
+    return steps;
+  };
+  for (const drift of drifts) {
+    const scan: ScanRef = {
+      scan_id: drift.scan_id,
+      cluster_id: drift.cluster_id,
+      namespace: drift.namespace,
+      created_at: drift.created_at,
+    };
+    for (const item of drift.items) {
+      if (item.ignored || item.status === 'extra' || !item.iac) continue;
+      const changes = item.changes.filter((change) => !change.ignored);
+      // A changed item whose every change is ignored has nothing left to show.
+      if (item.status === 'changed' && changes.length === 0) continue;
+      const address = parseTerraformAddress(item.iac.address);
+      if (!address) continue;
+      for (const match of workspace.findResource(address)) {
+        located.push({
+          uri: match.uri,
+          scan,
+          item,
+          address: item.iac.address,
+          via: match.via,
+          instanceKey: address.key,
+          block: match.block.head,
+          changes: changes.map((change) => {
+            const steps = stepsFor(address.type, change.path);
+            if (!steps) return { change, head: match.block.head, exact: false };
+            const { head, exact } = locateSteps(match.block.block, steps);
+            return { change, head, exact };
+          }),
+        });
+      }
+    }
+  }
+  return located;
+}

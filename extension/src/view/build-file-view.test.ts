@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiDriftItem } from '../api/scan-types.ts';
+import type { LocatedDrift } from '../locate/map-drift.ts';
+import { buildFileView } from './build-file-view.ts';
+
+const scan = {
+  scan_id: 's1',
+  cluster_id: 'prod',
+  namespace: 'fleet',
+  created_at: '2026-11-22T01:00:00.000Z',
+};
+const now = Date.parse('2026-11-22T01:05:00.000Z');
+const blockHead = { startLine: 1, startCol: 0, endLine: 1, endCol: 44 };
+const replicasHead = { startLine: 11, startCol: 4, endLine: 11, endCol: 16 };
+const imageHead = { startLine: 20, startCol: 10, endLine: 20, endCol: 60 };
+
+function changedItem(overrides: Partial<ApiDriftItem> = {}): ApiDriftItem {
+  return {
+    status: 'changed',
+    resource_id: 'k8s/deployment/fleet/tracker',
+    normalized_type: 'k8s/deployment',
+    namespace: 'fleet',
+    name: 'tracker',
+    severity: 'high',
+    iac: { state_source: 'main', address: 'kubernetes_deployment_v1.tracker' },
+    changes: [
+      { path: 'spec.replicas', iac: 3, live: 6, severity: 'low' },
+      { path: 'spec.template.spec.containers[tracker].image', iac: 'a:1', live: 'a:2', severity: 'high' },
+    ],
+    ignored: false,
+    first_seen_scan_id: 's0',
+    first_seen_at: '2026-11-21T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function located(item: ApiDriftItem, extra: Partial<LocatedDrift> = {}): LocatedDrift {
+  return {
+    uri: 'file:///ws/main.tf',
+    scan,
+    item,
+    address: item.iac!.address,
+    via: null,
+    instanceKey: null,
+    block: blockHead,
+    changes: [
+      { change: item.changes[0]!, head: replicasHead, exact: true },
+      { change: item.changes[1]!, head: imageHead, exact: true },
+    ].slice(0, item.changes.length),
+    ...extra,
+  };
+}
+
+describe('buildFileView', () => {
+  it('titles the lens of a changed block with change count and severity', () => {
+    const view = buildFileView([located(changedItem())], { now });
+    expect(view.lenses).toEqual([
+      { span: blockHead, title: 'DriftWise: drifted · 2 changes · high · prod/fleet' },
+    ]);
+  });
+
+  it('titles the lens of a missing block "missing in cluster" with its instance key', () => {
+    const item = changedItem({ status: 'missing', changes: [] });
+    const view = buildFileView([located(item, { instanceKey: 'ja' })], { now });
+    expect(view.lenses[0]!.title).toBe('DriftWise: missing in cluster · ["ja"] · prod/fleet');
+  });
+
+  it('decorates a changed attribute with its live value', () => {
+    const view = buildFileView([located(changedItem())], { now });
+    expect(view.decorations).toContainEqual({ line: 11, text: '← live: 6' });
+  });
+
+  it('names the path in the decoration when the change landed on an enclosing line', () => {
+    const item = changedItem({
+      changes: [{ path: 'spec.x[y].env[A]', iac: null, live: { name: 'A' }, severity: 'medium' }],
+    });
+    const drift = located(item);
+    drift.changes = [{ change: item.changes[0]!, head: imageHead, exact: false }];
+    expect(buildFileView([drift], { now }).decorations).toEqual([
+      { line: 20, text: '← live spec.x[y].env[A]: {"name":"A"}' },
+    ]);
+  });
+
+  it('raises one diagnostic per change with the change severity as level and the kind as code', () => {
+    const view = buildFileView([located(changedItem())], { now });
+    expect(view.diagnostics.map((d) => [d.span.startLine, d.level, d.code])).toEqual([
+      [11, 'information', 'changed'],
+      [20, 'error', 'changed'],
+    ]);
+    expect(view.diagnostics[0]!.message).toBe(
+      'spec.replicas is 6 in the cluster, Terraform says 3 (prod/fleet)',
+    );
+  });
+
+  it('codes a live-only list item as added and a missing resource as missing', () => {
+    const added = changedItem({
+      changes: [{ path: 'spec.env[A]', iac: null, live: { name: 'A' }, severity: 'medium' }],
+    });
+    const missing = changedItem({ status: 'missing', changes: [], severity: 'medium' });
+    const view = buildFileView([located(added), located(missing)], { now });
+    expect(view.diagnostics.map((d) => d.code)).toEqual(['added', 'missing']);
+  });
+
+  it('names the module caller in messages when the block is reached through a module', () => {
+    const view = buildFileView([located(changedItem(), { via: 'module.a' })], { now });
+    expect(view.diagnostics[0]!.message).toContain('(prod/fleet, via module.a)');
+  });
+
+  it('shows path, IaC, live, severity, first seen and the scan time in the block hover', () => {
+    const [hover] = buildFileView([located(changedItem())], { now }).hovers;
+    expect(hover!.span).toEqual(blockHead);
+    expect(hover!.markdown).toContain('| `spec.replicas` | `3` | `6` | low | 2026-11-21T09:00:00.000Z |');
+    expect(hover!.markdown).toContain('Scan `s1` at 2026-11-22T01:00:00.000Z (5 min ago)');
+  });
+
+  it('gives each changed attribute line its own hover with only that change', () => {
+    const hovers = buildFileView([located(changedItem())], { now }).hovers;
+    const replicas = hovers.find((hover) => hover.span === replicasHead)!;
+    expect(replicas.markdown).toContain('spec.replicas');
+    expect(replicas.markdown).not.toContain('image');
+  });
+});
