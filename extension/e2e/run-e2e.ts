@@ -4,7 +4,7 @@
 //
 //   npm run test:e2e -w extension      (builds the .vsix first; needs `npm install` in extension/e2e once)
 //
-// It seeds an org, keys, two state sources and two operator reports from /work/shared/examples
+// It seeds an org, keys, two state sources and two operator reports from ../shared/examples
 // (hand-edits, missing-extra-manifest), opens test/fixtures/workspace, sets the API key through the
 // "DriftWise: Set API Key" command, and asserts the status bar, the CodeLens, the hover and the Problems
 // entries. It saves a screenshot to docs/images/vscode-drift.png.
@@ -19,7 +19,9 @@ import { chromium, type Page } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const extensionDir = join(here, '..');
 const repoRoot = join(extensionDir, '..');
-const examples = process.env.DRIFTWISE_EXAMPLES ?? '/work/shared/examples';
+// ../shared/examples beside the repository, as in CI's checkout.
+const examples =
+  process.env.DRIFTWISE_EXAMPLES ?? fileURLToPath(new URL('../../../shared/examples', import.meta.url));
 const vsix = join(extensionDir, 'dist', 'driftwise.vsix');
 const codeServerBin = join(here, 'node_modules', '.bin', 'code-server');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

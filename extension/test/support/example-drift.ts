@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ScanDrift } from '../../src/api/scan-types.ts';
 
-/** The shared worked examples: `/work/shared/examples/<name>/drift.json`, copied under test/fixtures/examples. */
+/** The shared worked examples: `../shared/examples/<name>/drift.json`, copied under test/fixtures/examples. */
 export function exampleDrift(
   name: 'hand-edits' | 'missing-extra-manifest',
   { scanId = `scan-${name}`, createdAt = '2026-11-22T01:00:00.000Z' } = {},
