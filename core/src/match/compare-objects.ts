@@ -3,6 +3,8 @@ import { formatChangePath, type PathSegment } from './change-path.ts';
 import { isInternalKey } from './is-internal-key.ts';
 import { isZeroValue } from './is-zero-value.ts';
 import { scalarsEqual } from './scalars-equal.ts';
+import { isServerFilledZero } from './server-filled-zero.ts';
+import { withoutZeroValues } from './without-zero-values.ts';
 
 /** One differing field, before severity and ignore rules. `iac: null` marks an item present only live. */
 export interface FieldChange {
@@ -90,6 +92,9 @@ const INJECTED_VOLUME_PREFIX = 'kube-api-access-';
 function isJobControllerLabel(key: string): boolean {
   return key === 'controller-uid' || key === 'job-name' || isInternalKey(key);
 }
+
+// DriftWise's own annotations (`driftwise.io/ignore`) steer the tool; they are not configuration.
+const DRIFTWISE_PREFIX = 'driftwise.io/';
 
 // Keys under which a free-form map can stand (see mapKind, which also checks where).
 const MAP_KEYS: ReadonlySet<string> = new Set([
@@ -214,15 +219,19 @@ class Comparison {
   readonly changes: FieldChange[] = [];
   readonly kind: string;
   readonly skips: Skips;
+  readonly liveRoot: JsonObject;
 
-  constructor(kind: string, skipPaths: ReadonlySet<string>) {
+  constructor(kind: string, skipPaths: ReadonlySet<string>, liveRoot: JsonObject) {
     this.kind = kind;
     this.skips = new Skips(skipPaths);
+    this.liveRoot = liveRoot;
   }
 
   push(at: At, iac: JsonValue | undefined, live: JsonValue | undefined): void {
     const segments = segmentsOf(at);
-    this.changes.push({ segments, path: formatChangePath(segments), iac: iac ?? null, live: live ?? null });
+    // A removed item shows what was declared, in API shape (without typed state's zero fill).
+    const declared = live === undefined || live === null ? withoutZeroValues(iac ?? null) : (iac ?? null);
+    this.changes.push({ segments, path: formatChangePath(segments), iac: declared, live: live ?? null });
   }
 
   value(
@@ -250,7 +259,9 @@ class Comparison {
     } else if (isJsonObject(live) || Array.isArray(live)) {
       if (!(isZeroValue(declared) && isZeroValue(live))) this.push(at, declared, live);
     } else if (!scalarsEqual(declared, live, tailOf(at)) && !(isZeroValue(declared) && isZeroValue(live))) {
-      // A declared zero against a non-zero live value is drift (`hostNetwork: false` vs `true`).
+      // A declared zero against a non-zero live value is drift (`hostNetwork: false` vs `true`), unless
+      // the server wrote that value as a consequence of another change (an allocated nodePort).
+      if (isZeroValue(declared) && isServerFilledZero(this.kind, segmentsOf(at), live, this.liveRoot)) return;
       this.push(at, declared, live);
     }
   }
@@ -279,7 +290,8 @@ class Comparison {
       const child = step(at, { key });
       if (kind !== 'structured') {
         if (own(recordedObject, key) !== undefined) continue;
-        if (kind === 'free-form-metadata' && isInternalKey(key)) continue;
+        if (kind === 'free-form-metadata' && (isInternalKey(key) || key.startsWith(DRIFTWISE_PREFIX)))
+          continue;
         if (this.kind === 'job' && isJobControllerLabel(key)) continue;
         if (!this.skips.has(child)) this.push(child, null, value);
       } else if (Array.isArray(value) && NAMED_LIST_KEYS.has(key)) {
@@ -364,7 +376,7 @@ export function compareObjects({
   live,
   skipPaths = new Set(),
 }: CompareObjectsOptions): FieldChange[] {
-  const comparison = new Comparison(kind, skipPaths);
+  const comparison = new Comparison(kind, skipPaths, live);
   comparison.object(declared, recorded, live, null);
   return comparison.changes;
 }

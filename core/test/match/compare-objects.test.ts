@@ -487,4 +487,93 @@ describe('compareObjects', () => {
       ).toEqual([{ path: 'spec.tolerations[0]', iac: null, live: added }]);
     });
   });
+
+  describe('values the server fills', () => {
+    const service = (spec: JsonObject): JsonObject => ({ spec });
+    const declaredService = service({
+      type: 'ClusterIP',
+      externalTrafficPolicy: '',
+      healthCheckNodePort: 0,
+      ports: [{ name: 'http', port: 80, nodePort: 0 }],
+    });
+
+    it('reports only the type when a Service was switched to NodePort', () => {
+      const live = service({
+        type: 'NodePort',
+        externalTrafficPolicy: 'Cluster',
+        ports: [{ name: 'http', port: 80, nodePort: 31847 }],
+      });
+      expect(diff({ kind: 'service', declared: declaredService, live })).toEqual([
+        { path: 'spec.type', iac: 'ClusterIP', live: 'NodePort' },
+      ]);
+    });
+
+    it('still reports a non-default traffic policy', () => {
+      const live = service({
+        type: 'ClusterIP',
+        externalTrafficPolicy: 'Local',
+        ports: [{ name: 'http', port: 80 }],
+      });
+      expect(diff({ kind: 'service', declared: declaredService, live })).toEqual([
+        { path: 'spec.externalTrafficPolicy', iac: '', live: 'Local' },
+      ]);
+    });
+
+    const container = (ports: JsonObject[]) => ({ name: 'api', ports });
+
+    it('does not report the hostPort that hostNetwork forces', () => {
+      const declared = podSpec({
+        hostNetwork: false,
+        containers: [container([{ name: 'https', containerPort: 8443, hostPort: 0 }])],
+      });
+      const live = podSpec({
+        hostNetwork: true,
+        containers: [container([{ name: 'https', containerPort: 8443, hostPort: 8443 }])],
+      });
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.template.spec.hostNetwork', iac: false, live: true },
+      ]);
+    });
+
+    it('reports a hostPort set by hand without hostNetwork', () => {
+      const declared = podSpec({
+        hostNetwork: false,
+        containers: [container([{ name: 'https', containerPort: 8443, hostPort: 0 }])],
+      });
+      const live = podSpec({
+        containers: [container([{ name: 'https', containerPort: 8443, hostPort: 8443 }])],
+      });
+      expect(diff({ declared, live })).toEqual([
+        { path: 'spec.template.spec.containers[api].ports[https].hostPort', iac: 0, live: 8443 },
+      ]);
+    });
+  });
+
+  it('shows a removed item in API shape, without typed state zero fill', () => {
+    const declared = podSpec({
+      containers: [
+        {
+          name: 'api',
+          env: [
+            { name: 'KEEP', value: 'x', valueFrom: [] },
+            { name: 'LEGACY', value: '1', valueFrom: [] },
+          ],
+        },
+      ],
+    });
+    const live = podSpec({ containers: [{ name: 'api', env: [{ name: 'KEEP', value: 'x' }] }] });
+    expect(diff({ declared, live })).toEqual([
+      {
+        path: 'spec.template.spec.containers[api].env[LEGACY]',
+        iac: { name: 'LEGACY', value: '1' },
+        live: null,
+      },
+    ]);
+  });
+
+  it('does not report a driftwise.io annotation added live', () => {
+    const declared = { metadata: { annotations: {} } };
+    const live = { metadata: { annotations: { 'driftwise.io/ignore': 'spec.replicas' } } };
+    expect(diff({ declared, live })).toEqual([]);
+  });
 });
