@@ -121,7 +121,7 @@ if (located !== FILES * BLOCKS_PER_FILE)
 console.log(
   `# ${FILES} files, ${lines} lines, ${FILES * BLOCKS_PER_FILE} resource blocks, ${located} drifted; median of ${ROUNDS}`,
 );
-console.log(`BENCH extension_map_cold_first ${cold[0]!.toFixed(1)} ms`);
-console.log(`BENCH extension_map_cold ${median(cold).toFixed(1)} ms`);
-console.log(`BENCH extension_map_warm ${median(warm).toFixed(1)} ms`);
-console.log(`BENCH extension_parse_only ${median(parseOnly).toFixed(1)} ms`);
+console.log(`BENCH extension.map.2k.cold_first ${cold[0]!.toFixed(1)} ms`);
+console.log(`BENCH extension.map.2k.cold ${median(cold).toFixed(1)} ms`);
+console.log(`BENCH extension.map.2k.warm ${median(warm).toFixed(1)} ms`);
+console.log(`BENCH extension.parse_only.2k ${median(parseOnly).toFixed(1)} ms`);

@@ -93,16 +93,16 @@ try {
     while (times[end]! - times[start]! >= 59_000) start++;
     busiest = Math.max(busiest, end - start + 1);
   }
-  bench('worker_load_seconds', SECONDS, 's');
-  bench('worker_load_throughput', Math.round(result.requests.average), 'req/s');
-  bench('worker_load_p50', result.latency.p50, 'ms');
-  bench('worker_load_p99', result.latency.p99, 'ms');
-  bench('worker_load_201', ok, 'responses');
-  bench('worker_load_429', limited, 'responses');
-  bench('worker_load_5xx', serverErrors, 'responses');
-  bench('worker_load_other', other + result.errors + result.timeouts, 'responses');
-  bench('worker_load_busiest_minute', busiest, 'scans');
-  bench('worker_load_limit_respected', busiest <= LIMIT_PER_MINUTE && ok >= LIMIT_PER_MINUTE ? 1 : 0, 'bool');
+  bench('worker.load.seconds', SECONDS, 's');
+  bench('worker.load.throughput', Math.round(result.requests.average), 'req/s');
+  bench('worker.load.p50', result.latency.p50, 'ms');
+  bench('worker.load.p99', result.latency.p99, 'ms');
+  bench('worker.load.201', ok, 'responses');
+  bench('worker.load.429', limited, 'responses');
+  bench('worker.load.5xx', serverErrors, 'responses');
+  bench('worker.load.other', other + result.errors + result.timeouts, 'responses');
+  bench('worker.load.busiest_minute', busiest, 'scans');
+  bench('worker.load.limit_respected', busiest <= LIMIT_PER_MINUTE && ok >= LIMIT_PER_MINUTE ? 1 : 0, 'bool');
   if (serverErrors > 0) process.exitCode = 1;
 } finally {
   await worker.stop();

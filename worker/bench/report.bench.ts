@@ -92,17 +92,17 @@ try {
     changedOneRows = localD1Rows(worker.persistTo) - before;
   }
 
-  bench('worker_report_5000_body', Math.round(bytes / 1024), 'KiB');
-  bench('worker_report_5000_new_cluster_p50', Math.round(percentile(full, 50)), 'ms');
-  bench('worker_report_5000_new_cluster_p95', Math.round(percentile(full, 95)), 'ms');
-  bench('worker_report_5000_new_cluster_rows_written', fullRows, 'rows');
-  bench('worker_report_5000_unchanged_p50', Math.round(percentile(unchanged, 50)), 'ms');
-  bench('worker_report_5000_unchanged_p95', Math.round(percentile(unchanged, 95)), 'ms');
-  bench('worker_report_5000_unchanged_rows_written', unchangedRows, 'rows');
-  bench('worker_report_5000_one_changed_p50', Math.round(percentile(changedOne, 50)), 'ms');
-  bench('worker_report_5000_one_changed_p95', Math.round(percentile(changedOne, 95)), 'ms');
-  bench('worker_report_5000_one_changed_rows_added', changedOneRows, 'rows');
-  bench('worker_report_dev_reloads', reloads, 'reloads');
+  bench('worker.report.5k.body', Math.round(bytes / 1024), 'KiB');
+  bench('worker.report.5k.new_cluster.p50', Math.round(percentile(full, 50)), 'ms');
+  bench('worker.report.5k.new_cluster.p95', Math.round(percentile(full, 95)), 'ms');
+  bench('worker.report.5k.new_cluster.rows_written', fullRows, 'rows');
+  bench('worker.report.5k.unchanged.p50', Math.round(percentile(unchanged, 50)), 'ms');
+  bench('worker.report.5k.unchanged.p95', Math.round(percentile(unchanged, 95)), 'ms');
+  bench('worker.report.5k.unchanged.rows_written', unchangedRows, 'rows');
+  bench('worker.report.5k.one_changed.p50', Math.round(percentile(changedOne, 50)), 'ms');
+  bench('worker.report.5k.one_changed.p95', Math.round(percentile(changedOne, 95)), 'ms');
+  bench('worker.report.5k.one_changed.rows_added', changedOneRows, 'rows');
+  bench('worker.report.dev_reloads', reloads, 'reloads');
 } finally {
   await worker.stop();
 }

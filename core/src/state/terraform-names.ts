@@ -286,9 +286,19 @@ export function findApiRule(type: string, within: string, key: string): NameRule
   return BY_API.get(key)?.find((rule) => rule.shape !== 'drop' && applies(rule, type, within));
 }
 
+// Attribute names repeat across every instance of a state file: remember each translation once (the
+// regex replace was the reader's hottest line on a 50k-object state).
+const CAMEL = new Map<string, string>();
+
 /** Generic snake_case → camelCase (`container_port` → `containerPort`). */
 export function snakeToCamel(name: string): string {
-  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let camel = CAMEL.get(name);
+  if (camel === undefined) {
+    camel = name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    // Attribute names are a bounded vocabulary; the cap keeps map keys from user data from growing it.
+    if (CAMEL.size < 10_000) CAMEL.set(name, camel);
+  }
+  return camel;
 }
 
 /** Generic camelCase → snake_case (`containerPort` → `container_port`). */
