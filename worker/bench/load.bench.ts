@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createOrgAndKey } from '../scripts/create-org-and-key.ts';
 import { startLocalWorker } from '../scripts/local-worker.ts';
 import { deployments, reportBody } from './bench-fixtures.ts';
 import { localScanTimes } from './local-d1-rows.ts';
@@ -31,21 +32,11 @@ interface AutocannonResult {
 
 const worker = await startLocalWorker();
 try {
-  const admin = { Authorization: `Bearer ${worker.adminToken}`, 'Content-Type': 'application/json' };
-  const org = (await (
-    await fetch(`${worker.url}/api/v2/admin/orgs`, {
-      method: 'POST',
-      headers: admin,
-      body: '{"name":"load"}',
-    })
-  ).json()) as { id: string };
-  const key = (await (
-    await fetch(`${worker.url}/api/v2/orgs/${org.id}/api-keys`, {
-      method: 'POST',
-      headers: admin,
-      body: '{"name":"load","scopes":["write"]}',
-    })
-  ).json()) as { raw_key: string };
+  const { orgId, rawKey } = await createOrgAndKey({
+    url: worker.url,
+    adminToken: worker.adminToken,
+    name: 'load',
+  });
   const body = reportBody('load', 'bench', deployments(50, 'bench'));
 
   const child = spawn(
@@ -62,7 +53,7 @@ try {
       '--headers',
       'content-type=application/json',
       '--headers',
-      `x-api-key=${key.raw_key}`,
+      `x-api-key=${rawKey}`,
       '--body',
       body,
       `${worker.url}/api/v2/operator/report`,

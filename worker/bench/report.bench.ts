@@ -3,6 +3,7 @@
 // each time (full matching path, one live row rewritten). Prints `BENCH <name> <value> <unit>`.
 // Rows are counted in the local D1 file: `rows_written` for new clusters and unchanged reports (inserts
 // only), `rows_added` for the one-changed case (its rewritten live row is an update, not counted).
+import { createOrgAndKey } from '../scripts/create-org-and-key.ts';
 import { startLocalWorker } from '../scripts/local-worker.ts';
 import { deployments, reportBody, stateBody } from './bench-fixtures.ts';
 import { localD1Rows } from './local-d1-rows.ts';
@@ -19,25 +20,15 @@ const bench = (name: string, value: number, unit: string) => console.log(`BENCH 
 
 const worker = await startLocalWorker();
 try {
-  const admin = { Authorization: `Bearer ${worker.adminToken}`, 'Content-Type': 'application/json' };
-  const org = (await (
-    await fetch(`${worker.url}/api/v2/admin/orgs`, {
-      method: 'POST',
-      headers: admin,
-      body: '{"name":"bench"}',
-    })
-  ).json()) as { id: string };
-  const key = (await (
-    await fetch(`${worker.url}/api/v2/orgs/${org.id}/api-keys`, {
-      method: 'POST',
-      headers: admin,
-      body: '{"name":"bench","scopes":["write"]}',
-    })
-  ).json()) as { raw_key: string };
-  const headers = { 'X-API-Key': key.raw_key, 'Content-Type': 'application/json' };
+  const { orgId, rawKey } = await createOrgAndKey({
+    url: worker.url,
+    adminToken: worker.adminToken,
+    name: 'bench',
+  });
+  const headers = { 'X-API-Key': rawKey, 'Content-Type': 'application/json' };
 
   // Half of the Deployments are declared in Terraform (an unscoped source applies to every cluster).
-  const upload = await fetch(`${worker.url}/api/v2/orgs/${org.id}/state-sources/bench/state`, {
+  const upload = await fetch(`${worker.url}/api/v2/orgs/${orgId}/state-sources/bench/state`, {
     method: 'PUT',
     headers,
     body: stateBody(RESOURCES / 2, NAMESPACE),
