@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from '../json.ts';
+import { hpaToV2 } from '../k8s/hpa-to-v2.ts';
 import { isControlPlaneObject } from '../k8s/is-control-plane-object.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
 import { resourceId } from '../k8s/resource-id.ts';
@@ -30,7 +31,12 @@ function toLiveResource(
   const namespace = isClusterScopedKind(kind)
     ? null
     : (ownNamespace ?? (reportNamespace === '*' ? null : reportNamespace));
-  const object = kind === 'secret' ? redactSecret(properties, secretHasher, { data: 'base64' }) : properties;
+  const object =
+    kind === 'secret'
+      ? redactSecret(properties, secretHasher, { data: 'base64' })
+      : kind === 'horizontalpodautoscaler'
+        ? hpaToV2(properties)
+        : properties;
   return {
     id: resourceId({ kind, namespace, name: resource.name }),
     kind,

@@ -58,6 +58,7 @@ const NAMED_LIST_KEYS: ReadonlySet<string> = new Set([
 // so their order is never drift. Items are scalars (strings, numbers).
 const SET_KEYS: ReadonlySet<string> = new Set([
   'values', // matchExpressions / nodeSelectorTerms values
+  'scopes', // ResourceQuota spec.scopes
   'accessModes',
   'mountOptions',
   'supplementalGroups',

@@ -1,5 +1,6 @@
 import { DriftwiseError, type InputIssue } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { hpaToV2 } from '../k8s/hpa-to-v2.ts';
 import { isClusterScopedKind, kindKey } from '../k8s/kinds.ts';
 import { resourceId } from '../k8s/resource-id.ts';
 import type { IacResource } from '../model.ts';
@@ -120,6 +121,18 @@ function readManifest(attributes: JsonObject, path: string, issues: InputIssue[]
   } satisfies Translated;
 }
 
+/**
+ * A ServiceAccount's record with its token Secret: before Kubernetes 1.24 the control plane adds a token
+ * Secret to `secrets`, and the provider keeps its name in `default_secret_name` and out of `secret`
+ * (flattenServiceAccountSecrets). It is in the state's record, so it is not a hand-added item.
+ */
+function withTokenSecret(declared: JsonObject, attributes: JsonObject): JsonObject {
+  const tokenSecret = nonEmptyString(attributes.default_secret_name);
+  if (tokenSecret === null) return declared;
+  const secrets = Array.isArray(declared.secrets) ? declared.secrets : [];
+  return { ...declared, secrets: [...secrets, { name: tokenSecret }] };
+}
+
 function readTyped(
   type: string,
   attributes: JsonObject,
@@ -146,6 +159,7 @@ function readTyped(
   let declared = translateTypedAttributes(type, kind, attributes);
   // Typed Secrets: `data` is plain text in state, `binary_data` base64.
   if (kind.kind === 'Secret') declared = redactSecret(declared, hash, { data: 'plain' });
+  if (kind.kind === 'HorizontalPodAutoscaler') declared = hpaToV2(declared);
   return {
     kind: kind.kind,
     // The provider's schema defaults a namespaced object's namespace to "default".
@@ -153,7 +167,7 @@ function readTyped(
     name,
     uid: nonEmptyString(metadata.uid),
     declared,
-    recorded: declared,
+    recorded: kind.kind === 'ServiceAccount' ? withTokenSecret(declared, attributes) : declared,
   } satisfies Translated;
 }
 

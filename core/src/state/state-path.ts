@@ -81,7 +81,12 @@ function pick(attribute: string, selector: string): StatePathStep {
  */
 export function toStatePath(terraformType: string, apiPath: string): StatePathStep[] | null {
   const manifest = terraformType === MANIFEST;
-  if (!manifest && terraformKind(terraformType) === undefined) return null;
+  const kind = terraformKind(terraformType);
+  if (!manifest && kind === undefined) return null;
+  // A v1 HPA's `target_cpu_utilization_percentage` is declared as one v2 CPU metric (hpaToV2).
+  if (kind?.apiVersion === 'autoscaling/v1' && /^spec\.metrics(\[|$)/.test(apiPath)) {
+    return [{ attribute: 'spec' }, { attribute: 'target_cpu_utilization_percentage' }];
+  }
   const steps: StatePathStep[] = manifest ? [{ attribute: 'manifest' }] : [];
   const reader = new PathReader(apiPath);
   let within = '';

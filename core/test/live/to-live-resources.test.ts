@@ -105,3 +105,30 @@ describe('toLiveResources', () => {
     ).toEqual(['pod', 'pod', 'replicaset', 'replicaset']);
   });
 });
+
+describe('toLiveResources on HorizontalPodAutoscalers', () => {
+  it('reads an autoscaling/v1 object in autoscaling/v2 shape', () => {
+    const hpa = {
+      id: 'uid-hpa',
+      normalized_type: 'k8s/horizontalpodautoscaler',
+      provider_type: 'horizontalpodautoscaler',
+      provider: 'kubernetes',
+      name: 'web',
+      properties: {
+        apiVersion: 'autoscaling/v1',
+        spec: { maxReplicas: 5, targetCPUUtilizationPercentage: 60 },
+      },
+    };
+    const report = operatorReportRequestSchema.parse({ cluster_id: 'c', namespace: 'n', resources: [hpa] });
+    const [live] = toLiveResources(report, { secretHasher: secretHasher('k') });
+    expect(live?.object.spec).toEqual({
+      maxReplicas: 5,
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } },
+        },
+      ],
+    });
+  });
+});

@@ -362,3 +362,14 @@ describe('the name table', () => {
     expect(findApiRule(type, rule.within ?? '(anywhere)', rule.api)?.state).toBe(rule.state);
   });
 });
+
+describe('toStatePath on a v1 HorizontalPodAutoscaler', () => {
+  it('leads the CPU metric back to target_cpu_utilization_percentage', () => {
+    expect(
+      toStatePath(
+        'kubernetes_horizontal_pod_autoscaler_v1',
+        'spec.metrics[0].resource.target.averageUtilization',
+      ),
+    ).toEqual([{ attribute: 'spec' }, { attribute: 'target_cpu_utilization_percentage' }]);
+  });
+});

@@ -599,15 +599,21 @@ describe('readTerraformState: typed state → API shape', () => {
       'spec.strategy.type',
       'Recreate',
     ],
-    [
-      'HPA v1 target_cpu_utilization_percentage → targetCPUUtilizationPercentage',
-      'kubernetes_horizontal_pod_autoscaler_v1',
-      { spec: [{ target_cpu_utilization_percentage: 80 }] },
-      'spec.targetCPUUtilizationPercentage',
-      80,
-    ],
   ])('names: %s', (_, type, attributes, path, expected) => {
     expect(valueAt(declaredOf(type, attributes), path)).toEqual(expected);
+  });
+
+  it('declares a v1 HPA CPU target as the autoscaling/v2 metric the API server converts it to', () => {
+    const declared = declaredOf('kubernetes_horizontal_pod_autoscaler_v1', {
+      spec: [{ target_cpu_utilization_percentage: 80 }],
+    });
+    expect(valueAt(declared, 'spec.targetCPUUtilizationPercentage')).toBeUndefined();
+    expect(valueAt(declared, 'spec.metrics')).toEqual([
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } },
+      },
+    ]);
   });
 
   it('keeps a container image named image when not inside rbd', () => {
