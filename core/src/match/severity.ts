@@ -97,7 +97,7 @@ export interface ChangeSeverityInput {
 /**
  * The severity of one changed field. Security-relevant changes rank at least `high` (securityContext,
  * host namespaces, capabilities, hostPath volumes, RBAC rules/roleRef/subjects, NetworkPolicy specs,
- * Service exposure, Ingress hosts and TLS, a hand-added container); a change that makes the live object
+ * Service exposure, Ingress hosts and TLS, a hand-added container, a Namespace's Pod Security labels); a change that makes the live object
  * privileged, share the host PID namespace, gain SYS_ADMIN or grant a wildcard RBAC rule is `critical`.
  * Otherwise labels, annotations and `spec.replicas` are `low`, everything else `medium`.
  *
@@ -138,6 +138,8 @@ export function changeSeverity({ kind, segments, iac, live }: ChangeSeverityInpu
     if (top === 'roleRef' && containsString(live, 'cluster-admin')) levels.push('critical');
   }
   if (kind === 'networkpolicy' && top === 'spec') levels.push('high');
+  // Pod Security admission is configured by namespace labels: relaxing one lets privileged pods in.
+  if (kind === 'namespace' && inLabels && leaf.startsWith('pod-security.kubernetes.io/')) levels.push('high');
   if (kind === 'service') {
     if (path === 'spec.type' && (EXPOSED_SERVICE_TYPES.has(iac) || EXPOSED_SERVICE_TYPES.has(live))) {
       levels.push('high');

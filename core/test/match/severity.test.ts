@@ -70,6 +70,14 @@ describe('changeSeverity', () => {
   ])('rates a %s change at %s (%j → %j) %s', (kind, path, iac, live, expected) => {
     expect(changeSeverity({ kind, segments: segments(path), iac, live })).toBe(expected);
   });
+
+  it('ranks a relaxed Pod Security label of a Namespace high, and another label low', () => {
+    const label = (key: string): PathSegment[] => [{ key: 'metadata' }, { key: 'labels' }, { key }];
+    const rate = (key: string) =>
+      changeSeverity({ kind: 'namespace', segments: label(key), iac: 'restricted', live: 'privileged' });
+    expect(rate('pod-security.kubernetes.io/enforce')).toBe('high');
+    expect(rate('team')).toBe('low');
+  });
 });
 
 describe('resourceSeverity', () => {
