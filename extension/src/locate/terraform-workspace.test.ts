@@ -22,6 +22,23 @@ describe('createTerraformWorkspace', () => {
     expect(workspace.setFile(file, block)).toBe(false);
   });
 
+  it('does not parse a file that declares no resource and calls no module', () => {
+    let parses = 0;
+    workspace = createTerraformWorkspace({
+      parse: (text) => {
+        parses += 1;
+        return parser.parse(text);
+      },
+    });
+    workspace.setFile(
+      { uri: 'mem:/a/variables.tf', path: '/a/variables.tf' },
+      'variable "replicas" {\n  default = 3\n}\n',
+    );
+    workspace.setFile(file, block);
+    expect(parses).toBe(1);
+    expect(workspace.findResource(address)).toHaveLength(1);
+  });
+
   it('follows unsaved edits: a block moved down is found on its new line', () => {
     workspace = createTerraformWorkspace(parser);
     workspace.setFile(file, block);

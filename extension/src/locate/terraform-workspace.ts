@@ -23,7 +23,7 @@ export interface ResourceMatch {
 
 /** The parsed `.tf` files of a workspace (all roots of a multi-root workspace together). */
 export interface TerraformWorkspace {
-  /** Parses a file unless its text is unchanged; returns whether it was parsed. */
+  /** Indexes a file unless its text is unchanged; returns whether it was indexed again. */
   setFile(file: TerraformFileRef, text: string): boolean;
   removeFile(uri: string): void;
   hasFile(uri: string): boolean;
@@ -34,6 +34,9 @@ export interface TerraformWorkspace {
   /** Forgets every file. */
   dispose(): void;
 }
+
+/** A word that starts a resource block or a module call (labels may be quoted or bare). */
+const MAY_DECLARE = /\b(?:resource|module)\b/;
 
 interface IndexedFile {
   ref: TerraformFileRef;
@@ -50,6 +53,20 @@ interface IndexedFile {
  */
 export function createTerraformWorkspace(parser: HclParser): TerraformWorkspace {
   const files = new Map<string, IndexedFile>();
+
+  function indexOf(text: string): TerraformFileIndex {
+    // Only resource blocks and module calls are indexed: a file with neither (variables, outputs,
+    // providers, locals) needs no parse, and in a real workspace those are many of the files.
+    if (!MAY_DECLARE.test(text)) return { resources: [], modules: [] };
+    const tree = parser.parse(text);
+    try {
+      return indexTerraformFile(tree);
+    } finally {
+      // The index is plain data: the tree's WebAssembly memory can go now.
+      tree.delete();
+    }
+  }
+
   // Derived from `files`, rebuilt on first use after a change: lookups per address, never a scan of
   // every block (a refresh maps thousands of addresses).
   let derived: Derived | null = null;
@@ -104,13 +121,7 @@ export function createTerraformWorkspace(parser: HclParser): TerraformWorkspace 
     setFile(ref, text) {
       const existing = files.get(ref.uri);
       if (existing && existing.text === text && existing.ref.path === ref.path) return false;
-      const tree = parser.parse(text);
-      try {
-        files.set(ref.uri, { ref, dir: posix.dirname(ref.path), text, index: indexTerraformFile(tree) });
-      } finally {
-        // The index is plain data: the tree's WebAssembly memory can go now.
-        tree.delete();
-      }
+      files.set(ref.uri, { ref, dir: posix.dirname(ref.path), text, index: indexOf(text) });
       derived = null;
       return true;
     },
