@@ -32,7 +32,7 @@ interface AutocannonResult {
 
 const worker = await startLocalWorker();
 try {
-  const { orgId, rawKey } = await createOrgAndKey({
+  const { rawKey } = await createOrgAndKey({
     url: worker.url,
     adminToken: worker.adminToken,
     name: 'load',

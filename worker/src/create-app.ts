@@ -26,6 +26,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): Hono<AppEnv> {
     store: (env) => new D1Store(env.DB),
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
+    clientIp: (c) => c.req.header('CF-Connecting-IP'),
     ...overrides,
   };
   const app = new Hono<AppEnv>();

@@ -1,8 +1,9 @@
 import { DurableObject } from 'cloudflare:workers';
+import { OPERATOR_RATE_LIMIT } from './operator-rate-limit.ts';
 import { type SlidingWindowDecision, type SlidingWindowOptions, slidingWindow } from './sliding-window.ts';
 
-/** The operator route's limit (CONTRACT): 120 requests per rolling minute per client IP. */
-export const OPERATOR_RATE_LIMIT: SlidingWindowOptions = { limit: 120, windowMs: 60_000 };
+// Kept here for existing importers; it lives in its own file so Node and Deno load it without `cloudflare:workers`.
+export { OPERATOR_RATE_LIMIT };
 
 const STATE_KEY = 'window';
 

@@ -1,9 +1,16 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
 import type { WorkerEnv } from '../env.ts';
 import type { Store } from '../store/store.ts';
 
-/** What `createApp` injects: the store factory, the clock and the id generator. */
+/** What `createApp` injects: the store factory, the clock, the id generator and the client's address. */
 export interface AppDeps {
   store: (env: WorkerEnv) => Store;
   now: () => Date;
   newId: () => string;
+  /**
+   * The client's IP for the rate limit. Workers: the `CF-Connecting-IP` header Cloudflare sets. Node and
+   * Deno: the socket's peer address, since a header there is whatever the client sends.
+   */
+  clientIp: (c: Context<AppEnv>) => string | undefined;
 }

@@ -20,7 +20,7 @@ import type { AppDeps } from './app-deps.ts';
 export function operatorRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().post(
     '/report',
-    rateLimit(),
+    rateLimit({ clientIp: deps.clientIp }),
     authenticate({ rejectOidc: true, now: deps.now }),
     body('json'),
     async (c, next) => {

@@ -1,0 +1,37 @@
+// Node entry: wiring only. `node --experimental-strip-types worker/src/node.ts` (npm run start:node -w worker).
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createStandaloneApp } from './standalone.ts';
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+const { app, bindings, client, applied } = await createStandaloneApp({
+  env: (name) => process.env[name],
+  // The socket's peer: a CF-Connecting-IP header would be whatever the client chose to send here.
+  clientIp: (c) => getConnInfo(c).remote.address,
+  migrationsDir,
+});
+if (applied.length > 0) console.log(`applied migrations: ${applied.join(', ')}`);
+if (!process.env.API_KEY_PEPPER) console.warn('API_KEY_PEPPER is not set: key and report routes answer 500');
+
+const hostname = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 8788);
+const server = serve(
+  {
+    // node-server passes `{ incoming, outgoing }` as the env; getConnInfo reads the socket from `incoming`.
+    fetch: (request, env) => app.fetch(request, { ...bindings, ...env }),
+    hostname,
+    port,
+  },
+  (info) => console.log(`driftwise listening on http://${hostname}:${info.port}`),
+);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => {
+      client.close();
+      process.exit(0);
+    });
+  });
+}

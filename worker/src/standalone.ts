@@ -1,0 +1,70 @@
+import { type Client, createClient } from '@libsql/client';
+import type { Hono } from 'hono';
+import type { AppEnv } from './app-env.ts';
+import { createApp } from './create-app.ts';
+import type { WorkerEnv } from './env.ts';
+import { inProcessRateLimiters } from './limiter/in-process-rate-limiter.ts';
+import type { AppDeps } from './routes/app-deps.ts';
+import { applyMigrations } from './store/apply-migrations.ts';
+import { D1Store } from './store/d1-store.ts';
+import { libsqlD1 } from './store/libsql-d1.ts';
+import { readMigrations } from './store/read-migrations.ts';
+
+/** The database when `DRIFTWISE_DATABASE_URL` is unset: an embedded libSQL file in the working folder. */
+export const DEFAULT_DATABASE_URL = 'file:driftwise.db';
+
+/** Options of {@link createStandaloneApp}. */
+export interface StandaloneAppOptions {
+  /** Reads a variable of the environment (`process.env`, `Deno.env.get`). */
+  env: (name: string) => string | undefined;
+  /** The client's address as the server sees it (the socket's peer). */
+  clientIp: AppDeps['clientIp'];
+  /** The folder of drizzle-kit's SQL migrations, applied before the app is returned. */
+  migrationsDir: string;
+}
+
+/** The app of a Node or Deno server, its bindings (pass them to `app.fetch`) and the database client. */
+export interface StandaloneApp {
+  app: Hono<AppEnv>;
+  bindings: WorkerEnv;
+  client: Client;
+  /** The migrations applied at this start. */
+  applied: string[];
+}
+
+/**
+ * The Workers app on @libsql/client: the same `D1Store` over {@link libsqlD1}, migrations applied from
+ * `migrationsDir` (recorded in `d1_migrations` as wrangler does), and an in-process rate limiter. Database:
+ * `DRIFTWISE_DATABASE_URL` (`file:…` embedded, `libsql://…` Turso with `DRIFTWISE_DATABASE_AUTH_TOKEN`).
+ *
+ * @example
+ * const { app, bindings } = await createStandaloneApp({ env: (n) => process.env[n], clientIp, migrationsDir });
+ */
+export async function createStandaloneApp(options: StandaloneAppOptions): Promise<StandaloneApp> {
+  const { env, clientIp, migrationsDir } = options;
+  const authToken = env('DRIFTWISE_DATABASE_AUTH_TOKEN');
+  const client = createClient({
+    url: env('DRIFTWISE_DATABASE_URL') || DEFAULT_DATABASE_URL,
+    ...(authToken ? { authToken } : {}),
+  });
+  try {
+    const applied = await applyMigrations(client, await readMigrations(migrationsDir));
+    const db = libsqlD1(client);
+    const store = new D1Store(db);
+    const bindings: WorkerEnv = {
+      DB: db,
+      // The middleware calls only `idFromName(ip)`, `get(id)` and the stub's `check`, which the in-process
+      // table has with the Durable Object's own signature (RateLimiterTable); the rest of the namespace
+      // API is not used off Workers.
+      RATE_LIMITER: inProcessRateLimiters() as unknown as WorkerEnv['RATE_LIMITER'],
+      ADMIN_TOKEN: env('ADMIN_TOKEN'),
+      API_KEY_PEPPER: env('API_KEY_PEPPER'),
+      MAX_BODY_BYTES: env('MAX_BODY_BYTES'),
+    };
+    const app = createApp({ store: () => store, clientIp });
+    return { app, bindings, client, applied };
+  } catch (error) {
+    client.close();
+    throw error;
+  }
+}
