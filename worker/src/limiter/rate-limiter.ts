@@ -2,9 +2,6 @@ import { DurableObject } from 'cloudflare:workers';
 import { OPERATOR_RATE_LIMIT } from './operator-rate-limit.ts';
 import { type SlidingWindowDecision, type SlidingWindowOptions, slidingWindow } from './sliding-window.ts';
 
-// Kept here for existing importers; it lives in its own file so Node and Deno load it without `cloudflare:workers`.
-export { OPERATOR_RATE_LIMIT };
-
 const STATE_KEY = 'window';
 
 /**
