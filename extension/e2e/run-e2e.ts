@@ -4,7 +4,7 @@
 //
 //   npm run test:e2e -w extension      (builds the .vsix first; needs `npm install` in extension/e2e once)
 //
-// It seeds an org, keys, two state sources and two operator reports from ../shared/examples
+// It seeds an org, keys, two state sources and two operator reports from examples/ at the repository root
 // (hand-edits, missing-extra-manifest), opens test/fixtures/workspace, sets the API key through the
 // "DriftWise: Set API Key" command, and asserts the status bar, the CodeLens, the hover and the Problems
 // entries. It saves a screenshot to docs/images/vscode-drift.png.
@@ -19,9 +19,8 @@ import { chromium, type Page } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const extensionDir = join(here, '..');
 const repoRoot = join(extensionDir, '..');
-// ../shared/examples beside the repository, as in CI's checkout.
-const examples =
-  process.env.DRIFTWISE_EXAMPLES ?? fileURLToPath(new URL('../../../shared/examples', import.meta.url));
+// The worked examples at the repository root.
+const examples = process.env.DRIFTWISE_EXAMPLES ?? join(repoRoot, 'examples');
 const vsix = join(extensionDir, 'dist', 'driftwise.vsix');
 const codeServerBin = join(here, 'node_modules', '.bin', 'code-server');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -151,7 +150,7 @@ async function openExplorerFile(page: Page, folders: string[], file: string): Pr
     await row.waitFor({ timeout: 30_000 });
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   }
-  // Clicking the Explorer row is reliable; Ctrl+P races with the Welcome tab (TOOLCHAIN.md).
+  // Clicking the Explorer row is reliable; Ctrl+P races with the Welcome tab (docs/development.md).
   await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${file}"]`).first().click();
   await page.locator(`.tabs-container .tab[aria-label^="${file}"]`).first().waitFor({ timeout: 30_000 });
 }

@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = join(root, 'wrangler.toml');
 const wrangler = join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 
-// TOOLCHAIN.md: without these wrangler tries to fetch the `Request.cf` object and send metrics.
+// docs/development.md: without these wrangler tries to fetch the `Request.cf` object and send metrics.
 const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
 
 const args = process.argv.slice(2);

@@ -231,7 +231,7 @@ describe('readTerraformState', () => {
     const cronJob = () =>
       readTerraformState(
         readFileSync(
-          new URL('../../../../shared/examples/missing-extra-manifest/state.tfstate', import.meta.url),
+          new URL('../../../examples/missing-extra-manifest/state.tfstate', import.meta.url),
           'utf8',
         ),
         {

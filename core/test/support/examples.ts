@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The shared worked examples (../shared/examples beside the repository). */
-export const EXAMPLES_DIR = fileURLToPath(new URL('../../../../shared/examples/', import.meta.url));
+/** The shared worked examples (examples/ at the repository root). */
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
 
 /** Reads and parses one file of a shared example case. */
 export function readExample(name: string, file: string): unknown {
