@@ -14,7 +14,7 @@ import {
 import { generateCluster } from './generate-cluster.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const hasher = secretHasher('bench');
+const hasher = secretHasher('bench', 'k1test');
 
 function bench(name: string, value: number, unit: string): void {
   console.log(`BENCH ${name} ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);

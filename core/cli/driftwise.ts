@@ -67,7 +67,7 @@ async function diff(args: string[], io: CliIo): Promise<number> {
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
 
   // A fresh key per run: hashes only need to agree within this comparison, and never leave the process.
-  const hasher = secretHasher(randomBytes(32));
+  const hasher = secretHasher(randomBytes(32), 'k1cli');
   const iac: IacResource[] = [];
   for (const path of values.state) {
     const state = readTerraformState(await io.readText(path), {

@@ -33,9 +33,11 @@ export { decodeBase64 } from './secret/base64.ts';
 export { redactSecret, type SecretEncodings } from './secret/redact-secret.ts';
 export {
   isSecretHash,
+  parseSecretHash,
   REDACTED,
   SECRET_HASH_PREFIX,
   type SecretHasher,
+  type SecretHashParts,
   type SecretKey,
   secretHasher,
   textBytes,

@@ -20,7 +20,7 @@ function read(name: string, file: string): string {
 }
 
 function runCase(name: string): DriftResult {
-  const hasher = secretHasher('driftwise-cases');
+  const hasher = secretHasher('driftwise-cases', 'k1test');
   const state = readTerraformState(read(name, 'state.tfstate'), {
     secretHasher: hasher,
     stateSource: 'main',

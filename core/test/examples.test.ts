@@ -23,7 +23,7 @@ function expectedDrift(name: string) {
 }
 
 function runExample(name: string): DriftResult {
-  const hasher = secretHasher('examples');
+  const hasher = secretHasher('examples', 'k1test');
   const state = readTerraformState(readFileSync(`${EXAMPLES_DIR}${name}/state.tfstate`, 'utf8'), {
     secretHasher: hasher,
     stateSource: 'main',

@@ -1,3 +1,4 @@
+import { DriftwiseError } from '../errors.ts';
 import { isJsonObject, type JsonObject } from '../json.ts';
 import { hpaToV2 } from '../k8s/hpa-to-v2.ts';
 import { isControlPlaneObject } from '../k8s/is-control-plane-object.ts';
@@ -18,8 +19,15 @@ function isControlled(metadata: JsonObject | undefined): boolean {
   return Array.isArray(owners) && owners.some((owner) => isJsonObject(owner) && owner.controller === true);
 }
 
+function withPathPrefix(prefix: string, error: unknown): unknown {
+  if (!(error instanceof DriftwiseError)) return error;
+  const issues = error.issues.map((issue) => ({ ...issue, path: `${prefix}${issue.path}` }));
+  return new DriftwiseError(error.code, error.message, { issues });
+}
+
 function toLiveResource(
   resource: ReportResource,
+  index: number,
   reportNamespace: string,
   secretHasher: SecretHasher,
 ): LiveResource {
@@ -31,12 +39,17 @@ function toLiveResource(
   const namespace = isClusterScopedKind(kind)
     ? null
     : (ownNamespace ?? (reportNamespace === '*' ? null : reportNamespace));
-  const object =
-    kind === 'secret'
-      ? redactSecret(properties, secretHasher, { data: 'base64' })
-      : kind === 'horizontalpodautoscaler'
-        ? hpaToV2(properties)
-        : properties;
+  let object: JsonObject;
+  try {
+    object =
+      kind === 'secret'
+        ? redactSecret(properties, secretHasher, { data: 'base64', hashed: 'accept' })
+        : kind === 'horizontalpodautoscaler'
+          ? hpaToV2(properties)
+          : properties;
+  } catch (error) {
+    throw withPathPrefix(`resources.${index}.properties.`, error);
+  }
   return {
     id: resourceId({ kind, namespace, name: resource.name }),
     kind,
@@ -51,15 +64,19 @@ function toLiveResource(
 /**
  * The live side of a validated operator report: one {@link LiveResource} per reported object, with its
  * canonical ID, scope, UID and controller ownership worked out, and Secret values replaced by keyed hashes
- * (the raw values go no further than this call).
+ * (the raw values go no further than this call). Values the operator already hashed with the same key are
+ * kept; a malformed hashed value or one under another key is a `DriftwiseError` (`invalid_report`) whose
+ * issue path names it (`resources.3.properties.data.password`).
  *
  * @example
  * const report = operatorReportRequestSchema.parse(body);
- * const live = toLiveResources(report, { secretHasher: secretHasher(key) });
+ * const live = toLiveResources(report, { secretHasher: secretHasher(key, keyId) });
  */
 export function toLiveResources(
   report: OperatorReportRequest,
   options: ToLiveResourcesOptions,
 ): LiveResource[] {
-  return report.resources.map((resource) => toLiveResource(resource, report.namespace, options.secretHasher));
+  return report.resources.map((resource, index) =>
+    toLiveResource(resource, index, report.namespace, options.secretHasher),
+  );
 }

@@ -1,28 +1,56 @@
+import { DriftwiseError } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { decodeBase64 } from './base64.ts';
-import { type SecretHasher, textBytes } from './secret-hasher.ts';
+import { isSecretHash, parseSecretHash, type SecretHasher, textBytes } from './secret-hasher.ts';
 
 /** How a Secret's `data` values are written in the object at hand. */
 export interface SecretEncodings {
   /** `base64` in API objects (live, `kubernetes_manifest`); `plain` in typed state's `data`. */
   data: 'base64' | 'plain';
+  /**
+   * `accept` (operator reports): a value already hashed with the hasher's key (`hmac-sha256:<key_id>:<hex>`,
+   * CONTRACT "Hashed in the cluster") is kept as it is, and one that claims to be hashed but is malformed
+   * or names another key is a `DriftwiseError` (`invalid_report`, the path names the value). Default
+   * `hash`: every value is a value (state files hold plain values).
+   */
+  hashed?: 'accept' | 'hash';
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 function hashMap(
+  field: string,
   map: JsonValue | undefined,
   hash: SecretHasher,
   encoding: 'base64' | 'plain',
+  hashed: 'accept' | 'hash',
 ): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isJsonObject(map)) return out;
   for (const [key, value] of Object.entries(map)) {
     if (typeof value !== 'string') continue;
+    if (hashed === 'accept' && isSecretHash(value)) {
+      out[key] = acceptedHash(`${field}.${key}`, value, hash.keyId);
+      continue;
+    }
     const bytes = encoding === 'base64' ? (decodeBase64(value) ?? textBytes(value)) : textBytes(value);
     out[key] = hash(bytes);
   }
   return out;
+}
+
+function acceptedHash(path: string, value: string, keyId: string): string {
+  const parts = parseSecretHash(value);
+  const problem =
+    parts === null
+      ? 'is not a well-formed hashed value ("hmac-sha256:<key_id>:<64 lowercase hex>")'
+      : parts.keyId !== keyId
+        ? `is hashed with an unknown key id ("${parts.keyId.slice(0, 64)}"): fetch the current key from GET /api/v2/operator/secret-hash-key`
+        : null;
+  if (problem === null) return value;
+  throw new DriftwiseError('invalid_report', `Secret value ${path} ${problem}.`, {
+    issues: [{ path, message: `Secret value ${problem}.` }],
+  });
 }
 
 /**
@@ -34,13 +62,14 @@ function hashMap(
  */
 export function redactSecret(object: JsonObject, hash: SecretHasher, encodings: SecretEncodings): JsonObject {
   if (typeof object.kind === 'string' && object.kind !== 'Secret') return object;
+  const hashed = encodings.hashed ?? 'hash';
   const present = (key: string) => object[key] !== undefined && object[key] !== null;
   const copy: JsonObject = { ...object };
   if (present('data') || present('stringData') || present('binaryData')) {
     copy.data = {
-      ...hashMap(object.binaryData, hash, 'base64'),
-      ...hashMap(object.data, hash, encodings.data),
-      ...hashMap(object.stringData, hash, 'plain'),
+      ...hashMap('binaryData', object.binaryData, hash, 'base64', hashed),
+      ...hashMap('data', object.data, hash, encodings.data, hashed),
+      ...hashMap('stringData', object.stringData, hash, 'plain', hashed),
     };
     delete copy.stringData;
     delete copy.binaryData;

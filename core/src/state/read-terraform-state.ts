@@ -224,7 +224,7 @@ function checkResource(resource: JsonValue, path: string, issues: InputIssue[]):
  * @throws DriftwiseError `invalid_state` (not JSON, not an object, bad shapes: see `issues`) or
  *   `unsupported_state_version` (`version` is not 4).
  * @example
- * const read = readTerraformState(text, { secretHasher: secretHasher(key), stateSource: 'prod' });
+ * const read = readTerraformState(text, { secretHasher: secretHasher(key, keyId), stateSource: 'prod' });
  * read.resources[0].origin // { state_source: 'prod', address: 'module.app.kubernetes_deployment_v1.api' }
  */
 export function readTerraformState(

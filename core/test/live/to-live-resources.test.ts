@@ -4,7 +4,7 @@ import { operatorReportRequestSchema } from '../../src/schema/operator-report.ts
 import { secretHasher } from '../../src/secret/secret-hasher.ts';
 import { readExample } from '../support/examples.ts';
 
-const hasher = secretHasher('test-key');
+const hasher = secretHasher('test-key', 'k1test');
 
 function resource(kind: string, name: string, properties: Record<string, unknown>) {
   return {
@@ -120,7 +120,7 @@ describe('toLiveResources on HorizontalPodAutoscalers', () => {
       },
     };
     const report = operatorReportRequestSchema.parse({ cluster_id: 'c', namespace: 'n', resources: [hpa] });
-    const [live] = toLiveResources(report, { secretHasher: secretHasher('k') });
+    const [live] = toLiveResources(report, { secretHasher: secretHasher('k', 'k1test') });
     expect(live?.object.spec).toEqual({
       maxReplicas: 5,
       metrics: [

@@ -281,7 +281,7 @@ describe('matchDrift', () => {
   });
 
   describe('Secrets', () => {
-    const hash = secretHasher('test-key');
+    const hash = secretHasher('test-key', 'k1test');
     const secret = (data: Record<string, string>) => ({
       data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, hash(textBytes(v))])),
     });

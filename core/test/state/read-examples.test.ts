@@ -7,7 +7,7 @@ import { secretHasher } from '../../src/secret/secret-hasher.ts';
 import { readTerraformState } from '../../src/state/read-terraform-state.ts';
 import { EXAMPLES_DIR, readExample } from '../support/examples.ts';
 
-const hash = secretHasher('state-reader-tests');
+const hash = secretHasher('state-reader-tests', 'k1test');
 
 function readState(name: string) {
   return readTerraformState(readFileSync(`${EXAMPLES_DIR}${name}/state.tfstate`, 'utf8'), {

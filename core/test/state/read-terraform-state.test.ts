@@ -8,7 +8,7 @@ import { readTerraformState } from '../../src/state/read-terraform-state.ts';
 import { terraformTypes } from '../../src/state/terraform-kinds.ts';
 import { metadataBlock, stateFile, stateResource, typedInstance, typedState } from './state-builder.ts';
 
-const hash = secretHasher('reader-tests');
+const hash = secretHasher('reader-tests', 'k1test');
 const read = (input: unknown, stateSource?: string | null) =>
   readTerraformState(
     input,

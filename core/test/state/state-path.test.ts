@@ -320,7 +320,7 @@ describe('toStatePath on the all-types fixture', () => {
   const state = JSON.parse(text) as {
     resources: { type: string; module?: string; name: string; instances: JsonObject[] }[];
   };
-  const read = readTerraformState(text, { secretHasher: secretHasher('k') });
+  const read = readTerraformState(text, { secretHasher: secretHasher('k', 'k1test') });
   // Secrets fold binary_data into data and hash it; the legacy Ingress is restructured into v1: their
   // API paths have no one-to-one state attribute.
   const cases = read.resources.filter(

@@ -4,7 +4,7 @@ import { secretHasher } from '../../src/secret/secret-hasher.ts';
 import { readTerraformState } from '../../src/state/read-terraform-state.ts';
 import { typedState, valueAt } from './state-builder.ts';
 
-const hash = secretHasher('translate-tests');
+const hash = secretHasher('translate-tests', 'k1test');
 
 /** The `declared` object of a one-resource state. */
 function declaredOf(type: string, attributes: JsonObject, namespace: string | null = 'apps'): JsonObject {

@@ -6,7 +6,7 @@ import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { body } from '../http/body.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import { validationHook } from '../http/validation-hook.ts';
-import { secretHasherFor } from '../ingest/secret-hasher-for.ts';
+import { orgSecretKey } from '../ingest/org-secret-key.ts';
 import { stateSourceParamsSchema, stateUploadQuerySchema } from '../schemas/state-source-schemas.ts';
 import type { StateSourceRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
@@ -40,7 +40,7 @@ export function stateSourceRoutes(deps: AppDeps) {
         const text = await c.req.text();
         // core's reader: a non-v4 state is a 400, and Secret values are hashed before anything is kept.
         const state = readTerraformState(text, {
-          secretHasher: await secretHasherFor(c.env.API_KEY_PEPPER),
+          secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, orgId)).hasher,
           stateSource: name,
         });
         const store = c.get('store');
