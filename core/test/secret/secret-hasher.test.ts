@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { DriftwiseError } from '../../src/errors.ts';
 import { decodeBase64 } from '../../src/secret/base64.ts';
 import { redactSecret } from '../../src/secret/redact-secret.ts';
-import { DriftwiseError } from '../../src/errors.ts';
 import { isSecretHash, parseSecretHash, secretHasher, textBytes } from '../../src/secret/secret-hasher.ts';
 
 describe('secretHasher', () => {
   it('matches the RFC 4231 HMAC-SHA-256 test case 2', () => {
     const hash = secretHasher('Jefe', 'k1test')(textBytes('what do ya want for nothing?'));
-    expect(hash).toBe(
-      'hmac-sha256:k1test:5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
-    );
+    expect(hash).toBe('hmac-sha256:k1test:5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843');
   });
 
   it('names its key id', () => {
@@ -95,7 +93,10 @@ describe('redactSecret with hashed values accepted', () => {
   });
 
   it('gives the same hash for a plain value and the value hashed in the cluster', () => {
-    const plain = redactSecret(secret({ password: btoa('hunter2') }), hash, { data: 'base64', hashed: 'accept' });
+    const plain = redactSecret(secret({ password: btoa('hunter2') }), hash, {
+      data: 'base64',
+      hashed: 'accept',
+    });
     expect(plain.data).toEqual({ password: hash(textBytes('hunter2')) });
   });
 
