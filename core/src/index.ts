@@ -1,5 +1,17 @@
 // The public surface of @driftwise/core. Each export is named; see docs/core.md for the design.
+export { canonicalJson } from './canonical-json.ts';
 export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './errors.ts';
+export {
+  applyDriftEvents,
+  type DriftEvent,
+  type DriftEventType,
+  type DriftSnapshot,
+  driftEvents,
+  driftSnapshots,
+  type EventChange,
+  type EventItem,
+} from './history/drift-events.ts';
+export { driftFingerprint } from './history/drift-fingerprint.ts';
 export { IGNORE_ANNOTATION } from './ignore/annotation-ignore-rules.ts';
 export { type IgnoreRule, parseIgnoreRules } from './ignore/parse-ignore-rules.ts';
 export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
