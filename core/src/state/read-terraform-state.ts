@@ -7,6 +7,7 @@ import type { IacResource } from '../model.ts';
 import { redactSecret } from '../secret/redact-secret.ts';
 import type { SecretHasher } from '../secret/secret-hasher.ts';
 import { mergeManifestRecord } from './merge-manifest-record.ts';
+import { isShowJson, showJsonResources } from './show-json-resources.ts';
 import { terraformKind } from './terraform-kinds.ts';
 import { translateTypedAttributes } from './translate-typed-attributes.ts';
 
@@ -20,8 +21,9 @@ export interface ReadTerraformStateOptions {
 
 /** What a state file holds, for drift: its identity, counts, and the Kubernetes objects it declares. */
 export interface TerraformStateRead {
-  serial: number;
-  lineage: string;
+  /** `null` for `terraform show -json` output, which carries neither serial nor lineage. */
+  serial: number | null;
+  lineage: string | null;
   terraform_version: string;
   /** Managed resource instances of every type in the file (deposed objects and data sources excluded). */
   resource_count: number;
@@ -171,6 +173,30 @@ function readTyped(
   } satisfies Translated;
 }
 
+const ACCEPTED_FORMATS =
+  'a Terraform state file (format version 4, as `terraform state pull` prints it) or the JSON of `terraform show -json` (format_version 1.x)';
+
+function checkVersion(state: JsonObject): void {
+  if (typeof state.version !== 'number') {
+    throw new DriftwiseError(
+      'invalid_state',
+      `The file is neither of the accepted formats: ${ACCEPTED_FORMATS}.`,
+      {
+        issues: [
+          { path: 'version', message: 'expected 4 (or format_version "1.x" for terraform show -json)' },
+        ],
+      },
+    );
+  }
+  if (state.version !== STATE_VERSION) {
+    throw new DriftwiseError(
+      'unsupported_state_version',
+      `State format version ${state.version} is not supported: expected ${ACCEPTED_FORMATS}.`,
+      { issues: [{ path: 'version', message: `expected ${STATE_VERSION}` }] },
+    );
+  }
+}
+
 function checkTopLevel(state: JsonObject, issues: InputIssue[]): void {
   if (typeof state.serial !== 'number' || !Number.isInteger(state.serial) || state.serial < 0) {
     issues.push({ path: 'serial', message: 'expected a non-negative integer' });
@@ -215,7 +241,8 @@ function checkResource(resource: JsonValue, path: string, issues: InputIssue[]):
 }
 
 /**
- * Reads a Terraform state file (format version 4, as `terraform state pull` prints it) into the
+ * Reads a Terraform state file (format version 4, as `terraform state pull` prints it, or the JSON of
+ * `terraform show -json`, whose resources {@link showJsonResources} brings into the same shape) into the
  * Kubernetes objects it declares: typed `kubernetes_*` resources of the hashicorp/kubernetes provider
  * (`_v1` and legacy names) translated into API shape, and `kubernetes_manifest`s. Secret values are
  * hashed. Other managed types are counted in `skipped`; data sources and deposed objects are ignored;
@@ -238,24 +265,17 @@ export function readTerraformState(
       issues: [{ path: '', message: 'expected an object' }],
     });
   }
-  if (typeof state.version !== 'number') {
-    throw new DriftwiseError('invalid_state', 'The state has no format version.', {
-      issues: [{ path: 'version', message: 'expected a number' }],
-    });
-  }
-  if (state.version !== STATE_VERSION) {
-    throw new DriftwiseError(
-      'unsupported_state_version',
-      `State format version ${state.version} is not supported; only version ${STATE_VERSION} (Terraform ≥ 0.12) is.`,
-      { issues: [{ path: 'version', message: `expected ${STATE_VERSION}` }] },
-    );
-  }
+  const showJson = isShowJson(state);
+  if (!showJson) checkVersion(state);
   const issues: InputIssue[] = [];
-  checkTopLevel(state, issues);
+  if (!showJson) checkTopLevel(state, issues);
+  else if (state.terraform_version !== undefined && typeof state.terraform_version !== 'string') {
+    issues.push({ path: 'terraform_version', message: 'expected a string' });
+  }
   const resources: IacResource[] = [];
   const skipped: Record<string, number> = {};
   let resourceCount = 0;
-  const list = Array.isArray(state.resources) ? state.resources : [];
+  const list = showJson ? showJsonResources(state) : Array.isArray(state.resources) ? state.resources : [];
   list.forEach((resource, r) => {
     const path = `resources.${r}`;
     if (!checkResource(resource, path, issues)) return;
@@ -302,8 +322,8 @@ export function readTerraformState(
     throw new DriftwiseError('invalid_state', 'The state has unexpected shapes.', { issues });
   }
   return {
-    serial: state.serial as number,
-    lineage: state.lineage as string,
+    serial: showJson ? null : (state.serial as number),
+    lineage: showJson ? null : (state.lineage as string),
     terraform_version: typeof state.terraform_version === 'string' ? state.terraform_version : '',
     resource_count: resourceCount,
     k8s_resource_count: resources.length,

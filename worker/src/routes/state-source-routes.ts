@@ -39,10 +39,21 @@ export function stateSourceRoutes(deps: AppDeps) {
         const { cluster_id: clusterId = null } = c.req.valid('query');
         const text = await c.req.text();
         // core's reader: a non-v4 state is a 400, and Secret values are hashed before anything is kept.
-        const state = readTerraformState(text, {
+        const read = readTerraformState(text, {
           secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, orgId)).hasher,
           stateSource: name,
         });
+        const { serial, lineage } = read;
+        if (serial === null || lineage === null) {
+          // core reads `terraform show -json` output; the store does not yet record a source without a
+          // serial and lineage, so such an upload is refused rather than stored half-right.
+          throw new ProblemError(
+            400,
+            'invalid_state',
+            'terraform show -json output is not accepted by this server yet: upload `terraform state pull` output.',
+          );
+        }
+        const state = { ...read, serial, lineage };
         const store = c.get('store');
         const existing = await store.getStateSource(orgId, name);
         if (existing && existing.lineage === state.lineage && state.serial < existing.serial) {
