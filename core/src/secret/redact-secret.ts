@@ -61,7 +61,8 @@ function acceptedHash(path: string, value: string, keyId: string): string {
  * Other kinds pass through unchanged.
  */
 export function redactSecret(object: JsonObject, hash: SecretHasher, encodings: SecretEncodings): JsonObject {
-  if (typeof object.kind === 'string' && object.kind !== 'Secret') return object;
+  // The API server's kinds are case-sensitive, but a report or state may spell it otherwise: still a Secret.
+  if (typeof object.kind === 'string' && object.kind.toLowerCase() !== 'secret') return object;
   const hashed = encodings.hashed ?? 'hash';
   const present = (key: string) => object[key] !== undefined && object[key] !== null;
   const copy: JsonObject = { ...object };

@@ -7,6 +7,7 @@ import type { IacResource } from '../model.ts';
 import { redactSecret } from '../secret/redact-secret.ts';
 import type { SecretHasher } from '../secret/secret-hasher.ts';
 import { mergeManifestRecord } from './merge-manifest-record.ts';
+import { readKubectlManifest } from './read-kubectl-manifest.ts';
 import { isShowJson, showJsonResources } from './show-json-resources.ts';
 import { terraformKind } from './terraform-kinds.ts';
 import { translateTypedAttributes } from './translate-typed-attributes.ts';
@@ -36,6 +37,8 @@ export interface TerraformStateRead {
 
 const STATE_VERSION = 4;
 const MANIFEST = 'kubernetes_manifest';
+/** gavinbunney/kubectl and alekc/kubectl: raw YAML applied with kubectl's own code. */
+const KUBECTL_MANIFEST = 'kubectl_manifest';
 
 // `provider["registry.terraform.io/hashicorp/kubernetes"]`, `….alias`, a module-scoped
 // `module.x.provider[…]`, a mirror or fork (`provider["example.org/acme/kubernetes"]`), and
@@ -244,7 +247,8 @@ function checkResource(resource: JsonValue, path: string, issues: InputIssue[]):
  * Reads a Terraform state file (format version 4, as `terraform state pull` prints it, or the JSON of
  * `terraform show -json`, whose resources {@link showJsonResources} brings into the same shape) into the
  * Kubernetes objects it declares: typed `kubernetes_*` resources of the hashicorp/kubernetes provider
- * (`_v1` and legacy names) translated into API shape, and `kubernetes_manifest`s. Secret values are
+ * (`_v1` and legacy names) translated into API shape, `kubernetes_manifest`s, and `kubectl_manifest`s
+ * (gavinbunney/kubectl, alekc/kubectl). Secret values are
  * hashed. Other managed types are counted in `skipped`; data sources and deposed objects are ignored;
  * tainted instances are read (they exist until Terraform replaces them).
  *
@@ -287,8 +291,9 @@ export function readTerraformState(
     );
     resourceCount += instances.length;
     const readable =
-      (type === MANIFEST || terraformKind(type) !== undefined) &&
-      isKubernetesProvider(resource.provider as string);
+      type === KUBECTL_MANIFEST ||
+      ((type === MANIFEST || terraformKind(type) !== undefined) &&
+        isKubernetesProvider(resource.provider as string));
     if (!readable) {
       if (instances.length > 0) skipped[type] = (skipped[type] ?? 0) + instances.length;
       return;
@@ -303,7 +308,9 @@ export function readTerraformState(
       const read =
         type === MANIFEST
           ? readManifest(instance.attributes, instancePath, issues, hash)
-          : readTyped(type, instance.attributes, instancePath, issues, hash);
+          : type === KUBECTL_MANIFEST
+            ? readKubectlManifest(instance.attributes, instancePath, issues, hash)
+            : readTyped(type, instance.attributes, instancePath, issues, hash);
       if (read === undefined) return;
       resources.push({
         id: resourceId({ kind: read.kind, namespace: read.namespace, name: read.name }),
