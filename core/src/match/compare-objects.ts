@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { formatChangePath, type PathSegment } from './change-path.ts';
 import { isInternalKey } from './is-internal-key.ts';
 import { isZeroValue } from './is-zero-value.ts';
+import { isProviderFlattenDefault } from './provider-flatten-default.ts';
 import { scalarsEqual } from './scalars-equal.ts';
 import { isServerFilledZero } from './server-filled-zero.ts';
 import { withoutZeroValues } from './without-zero-values.ts';
@@ -255,8 +256,10 @@ class Comparison {
     } else if (isJsonObject(declared)) {
       this.object(declared, recorded, live, at);
     } else if (live === undefined || live === null) {
-      // Zero = unset: a declared zero equals an absent field; a declared non-zero one was removed.
-      if (!isZeroValue(declared)) this.push(at, declared, null);
+      // Zero = unset: a declared zero equals an absent field; a declared non-zero one was removed, unless
+      // the provider wrote it into state for an API value that was absent (mountPropagation "None").
+      if (!isZeroValue(declared) && !isProviderFlattenDefault(this.kind, segmentsOf(at), declared))
+        this.push(at, declared, null);
     } else if (isJsonObject(live) || Array.isArray(live)) {
       if (!(isZeroValue(declared) && isZeroValue(live))) this.push(at, declared, live);
     } else if (!scalarsEqual(declared, live, tailOf(at)) && !(isZeroValue(declared) && isZeroValue(live))) {

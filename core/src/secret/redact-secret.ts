@@ -29,6 +29,12 @@ function hashMap(
   if (!isJsonObject(map)) return out;
   for (const [key, value] of Object.entries(map)) {
     if (typeof value !== 'string') continue;
+    // An empty value stays empty: it reveals nothing, and kept as the zero it is, "" declared equals a
+    // value the API returns as "" or null (a hash of no bytes would not).
+    if (value === '') {
+      out[key] = '';
+      continue;
+    }
     if (hashed === 'accept' && isSecretHash(value)) {
       out[key] = acceptedHash(`${field}.${key}`, value, hash.keyId);
       continue;
