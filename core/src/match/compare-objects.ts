@@ -65,6 +65,7 @@ const SET_KEYS: ReadonlySet<string> = new Set([
   'supplementalGroups',
   'externalIPs',
   'loadBalancerSourceRanges',
+  'volumeLifecycleModes', // CSIDriver
 ]);
 
 // The DefaultTolerationSeconds admission plugin adds these to every Pod; the provider strips them from

@@ -25,6 +25,9 @@ const ALLOCATED: ReadonlySet<string> = new Set([
   'ipFamilies',
   'ipFamilyPolicy',
   'nodeName',
+  // CA bundles of webhooks, APIServices and CRD conversion webhooks are injected by controllers
+  // (cert-manager's cainjector, the aggregator): a declared "" never means "no CA" to anyone.
+  'caBundle',
 ]);
 
 /** Fields the server defaults to one known value when they are unset. */

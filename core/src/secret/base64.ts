@@ -28,3 +28,21 @@ export function decodeBase64(text: string): Uint8Array | null {
   }
   return out;
 }
+
+/**
+ * Standard base64 (RFC 4648 §4, padded) of bytes, as the Kubernetes API writes `[]byte` fields
+ * (`caBundle`, a CSR's `request`).
+ */
+export function encodeBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!;
+    const b = i + 1 < bytes.length ? bytes[i + 1]! : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2]! : 0;
+    const triple = (a << 16) | (b << 8) | c;
+    out += ALPHABET[(triple >> 18) & 63]! + ALPHABET[(triple >> 12) & 63]!;
+    out += i + 1 < bytes.length ? ALPHABET[(triple >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? ALPHABET[triple & 63]! : '=';
+  }
+  return out;
+}

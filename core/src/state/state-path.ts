@@ -1,5 +1,5 @@
 import { terraformKind } from './terraform-kinds.ts';
-import { camelToSnake, findApiRule } from './terraform-names.ts';
+import { camelToSnake, findApiRule, findInlineRule } from './terraform-names.ts';
 
 /** One step from a resource block in HCL/state to the attribute a change is about. */
 export type StatePathStep =
@@ -93,6 +93,9 @@ export function toStatePath(terraformType: string, apiPath: string): StatePathSt
   while (!reader.done) {
     const key = reader.key();
     const rule = findApiRule(terraformType, within, key);
+    // A key the API keeps in this object but state nests in an `inline` block: step into the block first.
+    const inline = manifest ? undefined : findInlineRule(terraformType, within, key);
+    if (inline !== undefined) steps.push({ attribute: inline.state });
     const attribute = manifest ? key : (rule?.state ?? camelToSnake(key));
     const selector = reader.selector();
     if (selector !== undefined) steps.push(pick(attribute, selector));

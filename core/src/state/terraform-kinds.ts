@@ -30,6 +30,15 @@ const BASES: ReadonlyArray<readonly [string, string, string]> = [
   ['priority_class', 'scheduling.k8s.io/v1', 'PriorityClass'],
   ['storage_class', 'storage.k8s.io/v1', 'StorageClass'],
   ['pod_disruption_budget', 'policy/v1', 'PodDisruptionBudget'],
+  ['persistent_volume', 'v1', 'PersistentVolume'],
+  ['endpoints', 'v1', 'Endpoints'],
+  ['ingress_class', 'networking.k8s.io/v1', 'IngressClass'],
+  // The legacy names were v1beta1 objects; clusters serve them at v1 only (since 1.22), in the same shape.
+  ['csi_driver', 'storage.k8s.io/v1', 'CSIDriver'],
+  ['api_service', 'apiregistration.k8s.io/v1', 'APIService'],
+  ['certificate_signing_request', 'certificates.k8s.io/v1', 'CertificateSigningRequest'],
+  ['validating_webhook_configuration', 'admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration'],
+  ['mutating_webhook_configuration', 'admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration'],
 ];
 
 const TABLE: ReadonlyMap<string, TerraformKind> = new Map<string, TerraformKind>([
@@ -37,6 +46,8 @@ const TABLE: ReadonlyMap<string, TerraformKind> = new Map<string, TerraformKind>
     [`kubernetes_${base}`, { apiVersion, kind }] as const,
     [`kubernetes_${base}_v1`, { apiVersion, kind }] as const,
   ]),
+  ['kubernetes_runtime_class_v1', { apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass' }],
+  ['kubernetes_endpoint_slice_v1', { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' }],
   // The legacy DaemonSet name has no underscore.
   ['kubernetes_daemonset', { apiVersion: 'apps/v1', kind: 'DaemonSet' }],
   ['kubernetes_daemon_set_v1', { apiVersion: 'apps/v1', kind: 'DaemonSet' }],

@@ -19,7 +19,13 @@ export type RuleShape =
   /** A scalar or a list of scalars, kept (after `convert`). */
   | 'scalar'
   /** Terraform-only or server-computed: no live counterpart, never declared. */
-  | 'drop';
+  | 'drop'
+  /**
+   * A max-one block whose attributes the API keeps in the enclosing object: a PersistentVolume's
+   * `spec[0].persistent_volume_source[0].host_path` is the API's `spec.hostPath`. `except` names the API
+   * keys of the enclosing object that are not the block's (for walking an API path back to state).
+   */
+  | 'inline';
 
 /** How a scalar from state becomes the API's value. */
 export type ValueConversion =
@@ -28,7 +34,9 @@ export type ValueConversion =
   /** int-or-string: `"9464"` → 9464, `"rest"` and `"25%"` stay. */
   | 'intOrString'
   /** An octal file mode: `"0644"` → 420. */
-  | 'octal';
+  | 'octal'
+  /** A `[]byte` field the provider keeps as text (`ca_bundle`, a CSR's `request`): the API's base64 of it. */
+  | 'base64';
 
 /** One exception to the default translation. */
 export interface NameRule {
@@ -45,6 +53,8 @@ export interface NameRule {
   readonly within?: string;
   /** Terraform resource types the rule is limited to. Absent: every type. */
   readonly types?: readonly string[];
+  /** For `inline` rules: API keys of the enclosing object that the inlined block does not hold. */
+  readonly except?: readonly string[];
 }
 
 const both = (name: string) => [`kubernetes_${name}`, `kubernetes_${name}_v1`];
@@ -55,6 +65,11 @@ const SERVICE_ACCOUNT = [...both('service_account'), ...both('default_service_ac
 const LIMIT_RANGE = both('limit_range');
 const INGRESS_LEGACY = ['kubernetes_ingress'];
 const HPA_V2 = ['kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_horizontal_pod_autoscaler_v2beta2'];
+const PERSISTENT_VOLUME = both('persistent_volume');
+const ENDPOINTS = both('endpoints');
+const ENDPOINT_SLICE = ['kubernetes_endpoint_slice_v1'];
+const WEBHOOKS = [...both('validating_webhook_configuration'), ...both('mutating_webhook_configuration')];
+const CSR = both('certificate_signing_request');
 
 /** The table. Order does not matter: the most specific matching rule wins. */
 export const NAME_RULES: readonly NameRule[] = [
@@ -80,6 +95,9 @@ export const NAME_RULES: readonly NameRule[] = [
   // Secret write-only data: state holds no value, only the revision counter.
   { state: 'data_wo', api: 'dataWo', shape: 'drop', within: '' },
   { state: 'data_wo_revision', api: 'dataWoRevision', shape: 'drop', within: '' },
+  // A CSR's approval is a Terraform action, its certificate the signer's output (status).
+  { state: 'auto_approve', api: 'autoApprove', shape: 'drop', within: '', types: CSR },
+  { state: 'certificate', api: 'certificate', shape: 'drop', within: '', types: CSR },
   // Server-computed metadata, recorded at the last apply or refresh.
   { state: 'uid', api: 'uid', shape: 'drop', within: 'metadata' },
   { state: 'resource_version', api: 'resourceVersion', shape: 'drop', within: 'metadata' },
@@ -118,6 +136,25 @@ export const NAME_RULES: readonly NameRule[] = [
   { state: 'run_as_username', api: 'runAsUserName' },
   { state: 'target_cpu_utilization_percentage', api: 'targetCPUUtilizationPercentage' },
   { state: 'timezone', api: 'timeZone' },
+  { state: 'insecure_skip_tls_verify', api: 'insecureSkipTLSVerify' },
+  // PersistentVolume: the provider nests the volume source in a block the API does not have.
+  {
+    state: 'persistent_volume_source',
+    api: '',
+    shape: 'inline',
+    within: 'spec',
+    types: PERSISTENT_VOLUME,
+    except: [
+      'accessModes',
+      'capacity',
+      'claimRef',
+      'mountOptions',
+      'nodeAffinity',
+      'persistentVolumeReclaimPolicy',
+      'storageClassName',
+      'volumeMode',
+    ],
+  },
   { state: 'storage_provisioner', api: 'provisioner', within: '' },
   { state: 'strategy', api: 'updateStrategy', shape: 'object', within: 'spec', types: DAEMON_SET },
   // Legacy (networking.k8s.io/v1beta1) Ingress: its `backend` is v1's `defaultBackend`.
@@ -148,6 +185,18 @@ export const NAME_RULES: readonly NameRule[] = [
   { state: 'volume_claim_template', api: 'volumeClaimTemplates', shape: 'list' },
   { state: 'secret', api: 'secrets', shape: 'list', within: '', types: SERVICE_ACCOUNT },
   { state: 'image_pull_secret', api: 'imagePullSecrets', shape: 'list', within: '', types: SERVICE_ACCOUNT },
+  { state: 'subset', api: 'subsets', shape: 'list', within: '', types: ENDPOINTS },
+  { state: 'address', api: 'addresses', shape: 'list', within: 'subsets', types: ENDPOINTS },
+  {
+    state: 'not_ready_address',
+    api: 'notReadyAddresses',
+    shape: 'list',
+    within: 'subsets',
+    types: ENDPOINTS,
+  },
+  { state: 'endpoint', api: 'endpoints', shape: 'list', within: '', types: ENDPOINT_SLICE },
+  { state: 'condition', api: 'conditions', shape: 'object', within: 'endpoints', types: ENDPOINT_SLICE },
+  { state: 'webhook', api: 'webhooks', shape: 'list', within: '', types: WEBHOOKS },
   // Repeated blocks whose state name is already the API's.
   { state: 'env', api: 'env', shape: 'list' },
   { state: 'env_from', api: 'envFrom', shape: 'list' },
@@ -229,6 +278,8 @@ export const NAME_RULES: readonly NameRule[] = [
   { state: 'max_unavailable', api: 'maxUnavailable', convert: 'intOrString' },
   { state: 'min_available', api: 'minAvailable', convert: 'intOrString' },
   { state: 'default_mode', api: 'defaultMode', convert: 'octal' },
+  { state: 'ca_bundle', api: 'caBundle', convert: 'base64' },
+  { state: 'request', api: 'request', convert: 'base64', within: 'spec', types: CSR },
   { state: 'mode', api: 'mode', convert: 'octal' },
 ];
 
@@ -237,7 +288,7 @@ export type ValueKind = 'block' | 'map' | 'scalar';
 
 function shapeFits(rule: NameRule, kind: ValueKind | undefined): boolean {
   if (kind === undefined || rule.shape === 'drop') return true;
-  if (rule.shape === 'list' || rule.shape === 'object') return kind === 'block';
+  if (rule.shape === 'list' || rule.shape === 'object' || rule.shape === 'inline') return kind === 'block';
   if (rule.shape === 'map') return kind === 'map';
   if (rule.convert !== undefined || rule.shape === 'scalar') return kind === 'scalar';
   return true;
@@ -284,6 +335,16 @@ export function findStateRule(
 /** The rule whose API key is `key` at that place, for walking an API path back to state. */
 export function findApiRule(type: string, within: string, key: string): NameRule | undefined {
   return BY_API.get(key)?.find((rule) => rule.shape !== 'drop' && applies(rule, type, within));
+}
+
+const INLINE_RULES = NAME_RULES.filter((rule) => rule.shape === 'inline');
+
+/**
+ * The `inline` block that holds API key `key` of the object at `within`, for walking an API path back to
+ * state (`spec.hostPath` of a PersistentVolume is under `persistent_volume_source`); `undefined` when none.
+ */
+export function findInlineRule(type: string, within: string, key: string): NameRule | undefined {
+  return INLINE_RULES.find((rule) => applies(rule, type, within) && !rule.except?.includes(key));
 }
 
 // Attribute names repeat across every instance of a state file: remember each translation once (the

@@ -1,4 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { encodeBase64 } from '../secret/base64.ts';
+import { textBytes } from '../secret/secret-hasher.ts';
 import type { TerraformKind } from './terraform-kinds.ts';
 import {
   findStateRule,
@@ -14,6 +16,7 @@ const OCTAL = /^0?[0-7]+$/;
 function convertScalar(value: JsonValue, conversion: ValueConversion | undefined): JsonValue {
   if (conversion === undefined || typeof value !== 'string' || value === '') return value;
   if (conversion === 'octal') return OCTAL.test(value) ? Number.parseInt(value, 8) : value;
+  if (conversion === 'base64') return encodeBase64(textBytes(value));
   return DIGITS.test(value) ? Number(value) : value;
 }
 
@@ -54,6 +57,12 @@ function translateBlock(type: string, within: string, attributes: JsonObject): J
   for (const [key, value] of Object.entries(attributes)) {
     const rule = findStateRule(type, within, key, kindOf(value));
     if (rule?.shape === 'drop') continue;
+    if (rule?.shape === 'inline') {
+      // Its attributes belong to the enclosing object, translated as if they stood there.
+      const inner = Array.isArray(value) ? value[0] : undefined;
+      if (isJsonObject(inner)) Object.assign(out, translateBlock(type, within, inner));
+      continue;
+    }
     const apiKey = rule?.api ?? snakeToCamel(key);
     out[apiKey] = translateValue(type, apiKey, rule, value);
   }

@@ -27,7 +27,8 @@ function caught(fn: () => unknown): DriftwiseError {
   throw new Error('expected a DriftwiseError');
 }
 
-const CLUSTER_SCOPED_TYPES = /namespace|cluster_role|priority_class|storage_class/;
+const CLUSTER_SCOPED_TYPES =
+  /namespace|cluster_role|priority_class|storage_class|persistent_volume(_v1)?$|ingress_class|csi_driver|api_service|certificate_signing_request|webhook_configuration|runtime_class/;
 
 describe('readTerraformState', () => {
   it.each(terraformTypes())('reads the typed resource type %s', (type) => {
