@@ -24,8 +24,8 @@ function toProblem(error: unknown): {
     };
   }
   if (error instanceof HTTPException && error.status < 500) {
-    // Hono's own: the validator's "Malformed JSON in request body" (400), and @hono/zod-openapi's 415 for a
-    // JSON-looking type its validator would not parse (`application/json ; charset=utf-8`).
+    // Hono's own: the validator's "Malformed JSON in request body" (400), and the 415 of @hono/zod-openapi's
+    // media type gate, stricter than body() (`application/vnd.v2+json`, `application/json ; charset=utf-8`).
     const status = error.status as ContentfulStatusCode;
     const code = status === 404 ? 'not_found' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
     const detail =
