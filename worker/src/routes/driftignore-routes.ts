@@ -1,5 +1,6 @@
 import { parseIgnoreRules } from '@driftwise/core';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { body } from '../http/body.ts';
 import { openApiApp } from '../openapi/openapi-app.ts';

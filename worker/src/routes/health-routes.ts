@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { openApiApp } from '../openapi/openapi-app.ts';
 import { security } from '../openapi/security.ts';
 
