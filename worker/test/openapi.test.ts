@@ -131,18 +131,32 @@ describe('openapi.json', () => {
     expect(Object.keys(tooMany.content ?? {})).toEqual(['application/problem+json']);
   });
 
-  it('lists 429 only on the rate-limited route and 409 only on the state upload', async () => {
+  it('lists 429 with its headers exactly on the rate-limited operator routes', async () => {
     const routes = operations(await servedDocument());
-    const answering = (status: string) =>
-      routes.filter(([, op]) => op.responses[status]).map(([name]) => name);
-    expect(answering('429')).toEqual(['POST /api/v2/operator/report']);
-    expect(answering('409')).toEqual(['PUT /api/v2/orgs/{org_id}/state-sources/{name}/state']);
+    const limited = routes.filter(([name]) => name.includes(' /api/v2/operator/'));
+    expect(limited.map(([name]) => name)).toContain('POST /api/v2/operator/report');
+    for (const [name, op] of routes) {
+      expect({ name, answers429: '429' in op.responses }).toEqual({
+        name,
+        answers429: limited.some(([n]) => n === name),
+      });
+    }
+    for (const [, op] of limited) expect(op.responses['429']!.headers).toHaveProperty('Retry-After');
+  });
+
+  it('lists 409 only on the state upload', async () => {
+    const routes = operations(await servedDocument());
+    expect(routes.filter(([, op]) => op.responses['409']).map(([name]) => name)).toEqual([
+      'PUT /api/v2/orgs/{org_id}/state-sources/{name}/state',
+    ]);
   });
 
   it('lists 413 and 415 exactly on the routes that read a body', async () => {
     const routes = operations(await servedDocument());
     const withBody = routes.filter(([, op]) => op.requestBody).map(([name]) => name);
-    expect(withBody.length).toBe(5);
+    expect(withBody).toEqual(
+      expect.arrayContaining(['POST /api/v2/operator/report', 'PUT /api/v2/orgs/{org_id}/driftignore']),
+    );
     for (const status of ['413', '415']) {
       expect(routes.filter(([, op]) => op.responses[status]).map(([name]) => name)).toEqual(withBody);
     }
