@@ -50,6 +50,16 @@ describe('errors', () => {
     });
   });
 
+  it('answers 415 unsupported_media_type for a +json type the JSON validator does not parse', async () => {
+    const response = await call('/api/v2/admin/orgs', {
+      method: 'POST',
+      headers: { ...asAdmin, 'Content-Type': 'application/vnd.v2+json' },
+      body: '{"name":"a"}',
+    });
+    expect(response.status).toBe(415);
+    expect((await problem(response)).code).toBe('unsupported_media_type');
+  });
+
   it('answers 415 for a JSON route called with another content type', async () => {
     const response = await call('/api/v2/admin/orgs', {
       method: 'POST',

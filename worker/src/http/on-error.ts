@@ -24,10 +24,15 @@ function toProblem(error: unknown): {
     };
   }
   if (error instanceof HTTPException && error.status < 500) {
-    // Hono's own: the validator's "Malformed JSON in request body" (400) and friends.
+    // Hono's own: the validator's "Malformed JSON in request body" (400), and the 415 of @hono/zod-openapi's
+    // media type gate, stricter than body() (`application/vnd.v2+json`, `application/json ; charset=utf-8`).
     const status = error.status as ContentfulStatusCode;
-    const code = status === 400 ? 'invalid_request' : status === 404 ? 'not_found' : 'invalid_request';
-    return { body: problemBody(status, code, error.message || 'Bad request'), headers: {}, expected: true };
+    const code = status === 404 ? 'not_found' : status === 415 ? 'unsupported_media_type' : 'invalid_request';
+    const detail =
+      status === 415
+        ? 'This route takes application/json, or a +json type of letters, "-" and ".".'
+        : error.message;
+    return { body: problemBody(status, code, detail || 'Bad request'), headers: {}, expected: true };
   }
   return {
     body: problemBody(500, 'internal_error', 'The server could not handle this request.'),

@@ -1,18 +1,83 @@
-import { operatorReportRequestSchema } from '@driftwise/core';
-import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { operatorReportRequestSchema, operatorReportResponseSchema } from '@driftwise/core';
+import { createRoute } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { scopesAllow } from '../auth/principal.ts';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { body } from '../http/body.ts';
 import { ProblemError } from '../http/problem-error.ts';
-import { validationHook } from '../http/validation-hook.ts';
 import { ingestReport } from '../ingest/ingest-report.ts';
 import { orgSecretKey } from '../ingest/org-secret-key.ts';
 import { repeatReport } from '../ingest/repeat-report.ts';
 import { rateLimit } from '../limiter/rate-limit.ts';
+import { openApiApp } from '../openapi/openapi-app.ts';
+import { problemResponses } from '../openapi/problem-responses.ts';
+import { rateLimitHeaders } from '../openapi/rate-limit-headers.ts';
+import { security } from '../openapi/security.ts';
+import { secretHashKeySchema } from '../schemas/secret-hash-key-schema.ts';
 import type { AppDeps } from './app-deps.ts';
+
+/** A report byte-identical to the newest scan of its scope is answered without parsing or matching it. */
+function repeatShortcut(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get('principal');
+    if (principal.kind !== 'api_key') throw new ProblemError(401, 'unauthorized', 'An API key is required.');
+    const bodyHash = await sha256Hex(await c.req.text());
+    const repeated = await repeatReport({
+      store: c.get('store'),
+      orgId: principal.orgId,
+      bodyHash,
+      now: deps.now,
+      newId: deps.newId,
+    });
+    if (repeated) return c.json({ report_id: repeated.scanId, resource_count: repeated.resourceCount }, 201);
+    c.set('bodyHash', bodyHash);
+    await next();
+  };
+}
+
+/**
+ * The operator's report. The route's middleware runs in this order, before the library's body validator:
+ * the rate limit (before authentication, so unauthenticated floods are limited too), the key (OIDC JWTs
+ * refused), the body checks, the shortcut for an identical repeat; then core's schema.
+ */
+function postReport(deps: AppDeps) {
+  return createRoute({
+    method: 'post',
+    path: '/report',
+    operationId: 'postOperatorReport',
+    tags: ['accounts'],
+    summary: 'Report the live objects of a namespace or a whole cluster',
+    description:
+      'Scope `write`, API key only (a JWT bearer is a 403 `oidc_not_allowed`). Rate-limited to 120 requests ' +
+      'per minute per client IP, counted before authentication. A body byte-identical to the newest scan of ' +
+      'its cluster and namespace, with state sources and ignore rules unchanged since, is recorded as a new ' +
+      'scan with the same result.',
+    security: security.apiKey,
+    middleware: [
+      rateLimit({ clientIp: deps.clientIp }),
+      authenticate({ rejectOidc: true, now: deps.now }),
+      body('json'),
+      repeatShortcut(deps),
+    ] as const,
+    request: {
+      body: { required: true, content: { 'application/json': { schema: operatorReportRequestSchema } } },
+    },
+    responses: {
+      201: {
+        description: 'The scan run this report created.',
+        headers: rateLimitHeaders,
+        content: { 'application/json': { schema: operatorReportResponseSchema } },
+      },
+      ...problemResponses(
+        [400, 401, 403, 413, 415, 429],
+        { 403: 'A `read` key (`insufficient_scope`), or a JWT bearer (`oidc_not_allowed`).' },
+        rateLimitHeaders,
+      ),
+    },
+  });
+}
 
 function base64Url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes))
@@ -22,70 +87,73 @@ function base64Url(bytes: Uint8Array): string {
 }
 
 /**
- * `/api/v2/operator`: the secret hash key and the operator's report. The rate limit runs first (before authentication), then the
- * key (OIDC JWTs refused), then the body checks, the shortcut for an identical repeat, and core's schema.
+ * The org's key for Secret values, so operators hash them before they leave the cluster. The report route's
+ * limiter and key rules, and scope `write` although it is a GET: the key lets its holder make hashes that
+ * compare equal to the org's Secret values.
  */
+function getSecretHashKey(deps: AppDeps) {
+  return createRoute({
+    method: 'get',
+    path: '/secret-hash-key',
+    operationId: 'getSecretHashKey',
+    tags: ['accounts'],
+    summary: "The org's key for hashing Secret values in the cluster",
+    description:
+      'Scope `write`, API key only (a JWT bearer is a 403 `oidc_not_allowed`), rate-limited with the report ' +
+      'route. The key is derived from the server secret and the org, never stored, and stable until the ' +
+      'server secret rotates. A report may carry Secret values as `hmac-sha256:<key_id>:<64 hex>` = ' +
+      "HMAC-SHA-256(key, the value's bytes).",
+    security: security.apiKey,
+    middleware: [
+      rateLimit({ clientIp: deps.clientIp }),
+      authenticate({ rejectOidc: true, now: deps.now }),
+    ] as const,
+    responses: {
+      200: {
+        description: "The org's key.",
+        headers: rateLimitHeaders,
+        content: { 'application/json': { schema: secretHashKeySchema } },
+      },
+      ...problemResponses(
+        [401, 403, 429],
+        { 403: 'A key without scope `write` (`insufficient_scope`), or a JWT bearer (`oidc_not_allowed`).' },
+        rateLimitHeaders,
+      ),
+    },
+  });
+}
+
+/** `/api/v2/operator`: the secret hash key and the operator's report. */
 export function operatorRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .get(
-      '/secret-hash-key',
-      // CONTRACT "Hashed in the cluster": the report route's limiter and key rules, and scope `write` although
-      // it is a GET — the key lets its holder make hashes that compare equal to the org's Secret values.
-      rateLimit({ clientIp: deps.clientIp }),
-      authenticate({ rejectOidc: true, now: deps.now }),
-      async (c) => {
-        const principal = c.get('principal');
-        if (principal.kind !== 'api_key')
-          throw new ProblemError(401, 'unauthorized', 'An API key is required.');
-        if (!scopesAllow(principal.scopes, 'POST'))
-          throw new ProblemError(
-            403,
-            'insufficient_scope',
-            'The secret hash key needs a key with scope write.',
-          );
-        const { keyId, key } = await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId);
-        c.header('Cache-Control', 'no-store');
-        return c.json({ algorithm: 'hmac-sha256', key_id: keyId, key: base64Url(key) }, 200);
-      },
-    )
-    .post(
-      '/report',
-      rateLimit({ clientIp: deps.clientIp }),
-      authenticate({ rejectOidc: true, now: deps.now }),
-      body('json'),
-      async (c, next) => {
-        const principal = c.get('principal');
-        if (principal.kind !== 'api_key')
-          throw new ProblemError(401, 'unauthorized', 'An API key is required.');
-        const bodyHash = await sha256Hex(await c.req.text());
-        const repeated = await repeatReport({
-          store: c.get('store'),
-          orgId: principal.orgId,
-          bodyHash,
-          now: deps.now,
-          newId: deps.newId,
-        });
-        if (repeated)
-          return c.json({ report_id: repeated.scanId, resource_count: repeated.resourceCount }, 201);
-        c.set('bodyHash', bodyHash);
-        await next();
-      },
-      zValidator('json', operatorReportRequestSchema, validationHook),
-      async (c) => {
-        const principal = c.get('principal');
-        if (principal.kind !== 'api_key')
-          throw new ProblemError(401, 'unauthorized', 'An API key is required.');
-        const report = c.req.valid('json');
-        const { scanId, resourceCount } = await ingestReport(report, {
-          store: c.get('store'),
-          orgId: principal.orgId,
-          secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId)).hasher,
-          bodyHash: c.get('bodyHash'),
-          now: deps.now,
-          newId: deps.newId,
-        });
-        // generate_iac is stored with the scan; the generator is a later issue, so no `iac` yet.
-        return c.json({ report_id: scanId, resource_count: resourceCount }, 201);
-      },
-    );
+  return openApiApp()
+    .openapi(getSecretHashKey(deps), async (c) => {
+      const principal = c.get('principal');
+      if (principal.kind !== 'api_key')
+        throw new ProblemError(401, 'unauthorized', 'An API key is required.');
+      if (!scopesAllow(principal.scopes, 'POST'))
+        throw new ProblemError(
+          403,
+          'insufficient_scope',
+          'The secret hash key needs a key with scope write.',
+        );
+      const { keyId, key } = await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ algorithm: 'hmac-sha256' as const, key_id: keyId, key: base64Url(key) }, 200);
+    })
+    .openapi(postReport(deps), async (c) => {
+      const principal = c.get('principal');
+      if (principal.kind !== 'api_key')
+        throw new ProblemError(401, 'unauthorized', 'An API key is required.');
+      const report = c.req.valid('json');
+      const { scanId, resourceCount } = await ingestReport(report, {
+        store: c.get('store'),
+        orgId: principal.orgId,
+        secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId)).hasher,
+        bodyHash: c.get('bodyHash'),
+        now: deps.now,
+        newId: deps.newId,
+      });
+      // generate_iac is stored with the scan; the generator is a later issue, so no `iac` yet.
+      return c.json({ report_id: scanId, resource_count: resourceCount }, 201);
+    });
 }

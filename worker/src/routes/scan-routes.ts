@@ -1,10 +1,18 @@
-import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.ts';
+import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { ProblemError } from '../http/problem-error.ts';
-import { validationHook } from '../http/validation-hook.ts';
-import { latestScanQuerySchema, scanListQuerySchema } from '../schemas/scan-schemas.ts';
+import { openApiApp } from '../openapi/openapi-app.ts';
+import { problemResponses } from '../openapi/problem-responses.ts';
+import { security } from '../openapi/security.ts';
+import { orgParamsSchema } from '../schemas/org-schemas.ts';
+import {
+  driftResponseSchema,
+  latestScanQuerySchema,
+  scanListQuerySchema,
+  scanListSchema,
+  scanParamsSchema,
+  scanSchema,
+} from '../schemas/scan-schemas.ts';
 import type { ScanRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
 
@@ -42,11 +50,78 @@ function decodeCursor(cursor: string): number {
 
 const scanNotFound = (id: string) => new ProblemError(404, 'not_found', `Scan ${id} was not found.`);
 
+const tags = ['scans'];
+
+const listScans = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listScans',
+  tags,
+  summary: 'List scans, newest first',
+  security: security.apiKey,
+  request: { params: orgParamsSchema, query: scanListQuerySchema },
+  responses: {
+    200: { description: 'A page of scans.', content: { 'application/json': { schema: scanListSchema } } },
+    ...problemResponses([400, 401, 404], {
+      400: 'A query parameter out of range, or a cursor this API did not issue.',
+    }),
+  },
+});
+
+const getLatestScan = createRoute({
+  method: 'get',
+  path: '/latest',
+  operationId: 'getLatestScan',
+  tags,
+  summary: 'The newest scan',
+  security: security.apiKey,
+  request: { params: orgParamsSchema, query: latestScanQuerySchema },
+  responses: {
+    200: {
+      description: 'The newest matching scan.',
+      content: { 'application/json': { schema: scanSchema } },
+    },
+    ...problemResponses([400, 401, 404], { 404: 'No scan matches, or no such org (`not_found`).' }),
+  },
+});
+
+const getScanDrift = createRoute({
+  method: 'get',
+  path: '/{scan_id}/drift',
+  operationId: 'getScanDrift',
+  tags,
+  summary: 'The drift of a scan',
+  description:
+    'Items ordered by status (`missing`, `extra`, `changed`), then `resource_id`; changes by `path`.',
+  security: security.apiKey,
+  request: { params: scanParamsSchema },
+  responses: {
+    200: { description: 'The drift.', content: { 'application/json': { schema: driftResponseSchema } } },
+    ...problemResponses([401, 404]),
+  },
+});
+
+const getScanIac = createRoute({
+  method: 'get',
+  path: '/{scan_id}/iac',
+  operationId: 'getScanIac',
+  tags,
+  summary: 'The generated IaC of a scan',
+  description:
+    'A 404 when the scan did not ask for IaC. No scan has generated IaC yet: the generator is to come.',
+  security: security.apiKey,
+  request: { params: scanParamsSchema },
+  responses: problemResponses([401, 404], {
+    404: 'No such scan, or the scan has no generated IaC (`not_found`).',
+  }),
+});
+
 /** `/api/v2/orgs/:org_id/scans`: scans newest first with cursor pagination, the latest scan, drift. */
 export function scanRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(authenticate({ now: deps.now }), requireOrg())
-    .get('/', zValidator('query', scanListQuerySchema, validationHook), async (c) => {
+  const app = openApiApp();
+  app.use(authenticate({ now: deps.now }), requireOrg());
+  return app
+    .openapi(listScans, async (c) => {
       const { cluster_id: clusterId, namespace, limit, cursor } = c.req.valid('query');
       const before = cursor === undefined ? undefined : decodeCursor(cursor);
       // One more than asked tells whether there is a next page without a count query.
@@ -55,31 +130,37 @@ export function scanRoutes(deps: AppDeps) {
         .listScans(c.req.param('org_id')!, { clusterId, namespace }, limit + 1, before);
       const page = rows.slice(0, limit);
       const last = page.at(-1);
-      return c.json({
-        scans: page.map(toScan),
-        next_cursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
-      });
+      return c.json(
+        {
+          scans: page.map(toScan),
+          next_cursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+        },
+        200,
+      );
     })
-    .get('/latest', zValidator('query', latestScanQuerySchema, validationHook), async (c) => {
+    .openapi(getLatestScan, async (c) => {
       const { cluster_id: clusterId, namespace } = c.req.valid('query');
       const [scan] = await c.get('store').listScans(c.req.param('org_id')!, { clusterId, namespace }, 1);
       if (!scan) throw new ProblemError(404, 'not_found', 'No scan matches.');
-      return c.json(toScan(scan));
+      return c.json(toScan(scan), 200);
     })
-    .get('/:scan_id/drift', async (c) => {
+    .openapi(getScanDrift, async (c) => {
       const store = c.get('store');
       const scan = await store.getScan(c.req.param('org_id')!, c.req.param('scan_id'));
       if (!scan) throw scanNotFound(c.req.param('scan_id'));
-      return c.json({
-        scan_id: scan.id,
-        cluster_id: scan.clusterId,
-        namespace: scan.namespace,
-        created_at: scan.createdAt,
-        summary: scan.summary,
-        items: await store.driftItems(scan),
-      });
+      return c.json(
+        {
+          scan_id: scan.id,
+          cluster_id: scan.clusterId,
+          namespace: scan.namespace,
+          created_at: scan.createdAt,
+          summary: scan.summary,
+          items: await store.driftItems(scan),
+        },
+        200,
+      );
     })
-    .get('/:scan_id/iac', async (c) => {
+    .openapi(getScanIac, async (c) => {
       const scan = await c.get('store').getScan(c.req.param('org_id')!, c.req.param('scan_id'));
       if (!scan) throw scanNotFound(c.req.param('scan_id'));
       // The IaC generator is a separate issue: until it lands, no scan has generated IaC.

@@ -1,13 +1,21 @@
 import { readTerraformState } from '@driftwise/core';
-import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.ts';
+import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { body } from '../http/body.ts';
 import { ProblemError } from '../http/problem-error.ts';
-import { validationHook } from '../http/validation-hook.ts';
 import { orgSecretKey } from '../ingest/org-secret-key.ts';
-import { stateSourceParamsSchema, stateUploadQuerySchema } from '../schemas/state-source-schemas.ts';
+import { openApiApp } from '../openapi/openapi-app.ts';
+import { problemResponses } from '../openapi/problem-responses.ts';
+import { security } from '../openapi/security.ts';
+import { orgParamsSchema } from '../schemas/org-schemas.ts';
+import {
+  stateSourceListSchema,
+  stateSourceNameParamsSchema,
+  stateSourceParamsSchema,
+  stateSourceSchema,
+  stateUploadQuerySchema,
+} from '../schemas/state-source-schemas.ts';
+import { terraformStateSchema } from '../schemas/terraform-state-schema.ts';
 import type { StateSourceRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
 
@@ -24,75 +32,134 @@ function toStateSource(source: StateSourceRow) {
   };
 }
 
+const tags = ['state-sources'];
+
+const putState = createRoute({
+  method: 'put',
+  path: '/{name}/state',
+  operationId: 'putState',
+  tags,
+  summary: 'Upload a Terraform state file',
+  description:
+    'Same lineage: a lower serial is a 409, an equal one replaces (an idempotent re-upload). Another lineage ' +
+    'replaces whatever the serial.',
+  security: security.apiKey,
+  middleware: [body('json')] as const,
+  request: {
+    params: stateSourceParamsSchema,
+    query: stateUploadQuerySchema,
+    // A reference, not the zod schema: the library would validate it, and core's reader is the validator
+    // of state files (its own codes and paths; see terraform-state-schema.ts).
+    body: {
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/TerraformState' } } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The stored source.',
+      content: { 'application/json': { schema: stateSourceSchema } },
+    },
+    ...problemResponses([400, 401, 403, 404, 409, 413, 415], {
+      400: 'A bad name or `cluster_id` (`invalid_request`), or not a state file: `invalid_state` (with `errors[]`), `unsupported_state_version`.',
+      409: 'The serial is lower than the stored one of the same lineage (`stale_state`).',
+    }),
+  },
+});
+
+const listStateSources = createRoute({
+  method: 'get',
+  path: '/',
+  operationId: 'listStateSources',
+  tags,
+  summary: 'List state sources',
+  security: security.apiKey,
+  request: { params: orgParamsSchema },
+  responses: {
+    200: { description: 'The sources.', content: { 'application/json': { schema: stateSourceListSchema } } },
+    ...problemResponses([401, 404]),
+  },
+});
+
+const deleteStateSource = createRoute({
+  method: 'delete',
+  path: '/{name}',
+  operationId: 'deleteStateSource',
+  tags,
+  summary: 'Delete a state source',
+  security: security.apiKey,
+  request: { params: stateSourceNameParamsSchema },
+  responses: { 204: { description: 'Deleted.' }, ...problemResponses([401, 403, 404]) },
+});
+
 /** `/api/v2/orgs/:org_id/state-sources`: Terraform state uploads (`write`) and their list (`read`). */
 export function stateSourceRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>()
-    .use(authenticate({ now: deps.now }), requireOrg())
-    .put(
-      '/:name/state',
-      zValidator('param', stateSourceParamsSchema, validationHook),
-      zValidator('query', stateUploadQuerySchema, validationHook),
-      body('json'),
-      async (c) => {
-        const orgId = c.req.param('org_id')!;
-        const { name } = c.req.valid('param');
-        const { cluster_id: clusterId = null } = c.req.valid('query');
-        const text = await c.req.text();
-        // core's reader: a non-v4 state is a 400, and Secret values are hashed before anything is kept.
-        const read = readTerraformState(text, {
-          secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, orgId)).hasher,
-          stateSource: name,
-        });
-        const { serial, lineage } = read;
-        if (serial === null || lineage === null) {
-          // core reads `terraform show -json` output; the store does not yet record a source without a
-          // serial and lineage, so such an upload is refused rather than stored half-right.
-          throw new ProblemError(
-            400,
-            'invalid_state',
-            'terraform show -json output is not accepted by this server yet: upload `terraform state pull` output.',
-          );
-        }
-        const state = { ...read, serial, lineage };
-        const store = c.get('store');
-        const existing = await store.getStateSource(orgId, name);
-        if (existing && existing.lineage === state.lineage && state.serial < existing.serial) {
-          throw new ProblemError(
-            409,
-            'stale_state',
-            `Serial ${state.serial} is older than the stored serial ${existing.serial} of lineage ${state.lineage}.`,
-          );
-        }
-        const at = deps.now().toISOString();
-        const source: StateSourceRow = {
-          id: existing?.id ?? deps.newId(),
-          orgId,
-          name,
-          clusterId,
-          serial: state.serial,
-          lineage: state.lineage,
-          terraformVersion: state.terraform_version,
-          resourceCount: state.resource_count,
-          k8sResourceCount: state.k8s_resource_count,
-          createdAt: existing?.createdAt ?? at,
-          updatedAt: at,
-        };
-        await store.putStateSource(source, state.resources);
-        return c.json({
+  const app = openApiApp();
+  app.openAPIRegistry.register('TerraformState', terraformStateSchema);
+  app.use(authenticate({ now: deps.now }), requireOrg());
+  return app
+    .openapi(putState, async (c) => {
+      const orgId = c.req.param('org_id')!;
+      const { name } = c.req.valid('param');
+      const { cluster_id: clusterId = null } = c.req.valid('query');
+      const text = await c.req.text();
+      // core's reader: a non-v4 state is a 400, and Secret values are hashed before anything is kept.
+      const read = readTerraformState(text, {
+        secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, orgId)).hasher,
+        stateSource: name,
+      });
+      const { serial, lineage } = read;
+      if (serial === null || lineage === null) {
+        // core reads `terraform show -json` output; the store does not yet record a source without a
+        // serial and lineage, so such an upload is refused rather than stored half-right.
+        throw new ProblemError(
+          400,
+          'invalid_state',
+          'terraform show -json output is not accepted by this server yet: upload `terraform state pull` output.',
+        );
+      }
+      const state = { ...read, serial, lineage };
+      const store = c.get('store');
+      const existing = await store.getStateSource(orgId, name);
+      if (existing && existing.lineage === state.lineage && state.serial < existing.serial) {
+        throw new ProblemError(
+          409,
+          'stale_state',
+          `Serial ${state.serial} is older than the stored serial ${existing.serial} of lineage ${state.lineage}.`,
+        );
+      }
+      const at = deps.now().toISOString();
+      const source: StateSourceRow = {
+        id: existing?.id ?? deps.newId(),
+        orgId,
+        name,
+        clusterId,
+        serial: state.serial,
+        lineage: state.lineage,
+        terraformVersion: state.terraform_version,
+        resourceCount: state.resource_count,
+        k8sResourceCount: state.k8s_resource_count,
+        createdAt: existing?.createdAt ?? at,
+        updatedAt: at,
+      };
+      await store.putStateSource(source, state.resources);
+      return c.json(
+        {
           name,
           cluster_id: clusterId,
           serial: source.serial,
           lineage: source.lineage,
           resource_count: source.resourceCount,
           k8s_resource_count: source.k8sResourceCount,
-        });
-      },
-    )
-    .get('/', async (c) => {
-      const sources = await c.get('store').listStateSources(c.req.param('org_id')!);
-      return c.json({ state_sources: sources.map(toStateSource) });
+        },
+        200,
+      );
     })
-    .delete('/:name', async (c) => {
+    .openapi(listStateSources, async (c) => {
+      const sources = await c.get('store').listStateSources(c.req.param('org_id')!);
+      return c.json({ state_sources: sources.map(toStateSource) }, 200);
+    })
+    .openapi(deleteStateSource, async (c) => {
       const deleted = await c.get('store').deleteStateSource(c.req.param('org_id')!, c.req.param('name'));
       if (!deleted)
         throw new ProblemError(404, 'not_found', `State source ${c.req.param('name')} was not found.`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCOPES } from '../auth/principal.ts';
+import { orgIdSchema } from './org-schemas.ts';
 
 /** Body of `POST /api/v2/orgs/:org_id/api-keys`: unknown scopes are a 400 here, not a surprise later. */
 export const createApiKeyRequestSchema = z
@@ -26,5 +27,13 @@ export const apiKeySchema = z
   })
   .meta({ id: 'ApiKey' });
 
+/** Response of `POST …/api-keys` (CONTRACT): the key with its raw key, without the usage fields. */
+export const createdApiKeySchema = apiKeySchema
+  .omit({ last_used_at: true, revoked_at: true })
+  .meta({ id: 'CreatedApiKey' });
+
 /** Response of `GET /api/v2/orgs/:org_id/api-keys`. */
 export const apiKeyListSchema = z.object({ api_keys: z.array(apiKeySchema) }).meta({ id: 'ApiKeyList' });
+
+/** Path parameters of `DELETE …/api-keys/:key_id`. */
+export const apiKeyParamsSchema = z.object({ org_id: orgIdSchema, key_id: z.string() });

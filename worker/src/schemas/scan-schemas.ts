@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgIdSchema } from './org-schemas.ts';
 import { clusterIdSchema } from './state-source-schemas.ts';
 
 const severity = z.enum(['critical', 'high', 'medium', 'low']);
@@ -32,22 +33,31 @@ export const scanSchema = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/** Path parameters of `GET …/scans/:scan_id/…`. */
+export const scanParamsSchema = z.object({ org_id: orgIdSchema, scan_id: z.string() });
+
+const clusterIdQuery = optional(clusterIdSchema).meta({ description: 'Only scans of this cluster.' });
+const namespaceQuery = optional(z.string().max(63)).meta({
+  description: 'Only scans of this namespace (`*`: whole-cluster scans).',
+});
+
 /** Query of `GET …/scans` (newest first, cursor pagination). */
 export const scanListQuerySchema = z.object({
-  cluster_id: optional(clusterIdSchema),
-  namespace: optional(z.string().max(63)),
-  limit: z.preprocess(
-    (value) => (value === '' || value === undefined ? 20 : value),
-    z.coerce.number().int().min(1).max(100),
-  ),
-  cursor: optional(z.string().max(64)),
+  cluster_id: clusterIdQuery,
+  namespace: namespaceQuery,
+  limit: z
+    .preprocess(
+      (value) => (value === '' || value === undefined ? 20 : value),
+      z.coerce.number().int().min(1).max(100),
+    )
+    .meta({ description: 'Scans per page, 1–100.', default: 20 }),
+  cursor: optional(z.string().max(64)).meta({
+    description: 'The `next_cursor` of the previous page; any other value is a 400.',
+  }),
 });
 
 /** Query of `GET …/scans/latest`. */
-export const latestScanQuerySchema = z.object({
-  cluster_id: optional(clusterIdSchema),
-  namespace: optional(z.string().max(63)),
-});
+export const latestScanQuerySchema = z.object({ cluster_id: clusterIdQuery, namespace: namespaceQuery });
 
 /** Response of `GET …/scans`. */
 export const scanListSchema = z

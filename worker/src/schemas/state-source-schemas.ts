@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgIdSchema } from './org-schemas.ts';
 
 /** A cluster id as the operator report allows it. */
 export const clusterIdSchema = z
@@ -9,7 +10,7 @@ export const clusterIdSchema = z
 
 /** Path parameters of the state source routes. */
 export const stateSourceParamsSchema = z.object({
-  org_id: z.string(),
+  org_id: orgIdSchema,
   name: z
     .string()
     .min(1)
@@ -17,10 +18,18 @@ export const stateSourceParamsSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'may hold letters, digits, ".", "_" and "-"'),
 });
 
+/**
+ * Path parameters of `DELETE …/state-sources/:name`: any name, since one the upload would refuse cannot
+ * exist and is a 404 like every other missing source.
+ */
+export const stateSourceNameParamsSchema = z.object({ org_id: orgIdSchema, name: z.string() });
+
 /** Query of `PUT …/state-sources/:name/state`. */
 export const stateUploadQuerySchema = z.object({
   // An empty `?cluster_id=` means unscoped, as an absent one does.
-  cluster_id: z.preprocess((value) => (value === '' ? undefined : value), clusterIdSchema.optional()),
+  cluster_id: z
+    .preprocess((value) => (value === '' ? undefined : value), clusterIdSchema.optional())
+    .meta({ description: 'Scope the source to this cluster; absent or empty: it applies to every cluster.' }),
 });
 
 /** A state source as the API shows it. */
