@@ -57,6 +57,7 @@ describe('openapi.json', () => {
         'GET /healthz',
         'GET /api/v2/openapi.json',
         'POST /api/v2/admin/orgs',
+        'GET /api/v2/admin/orgs',
         'POST /api/v2/orgs/{org_id}/api-keys',
         'GET /api/v2/orgs/{org_id}/api-keys',
         'DELETE /api/v2/orgs/{org_id}/api-keys/{key_id}',

@@ -2,7 +2,7 @@ import { operatorReportRequestSchema, operatorReportResponseSchema } from '@drif
 import { z } from 'zod';
 import { apiKeyListSchema, apiKeySchema, createApiKeyRequestSchema } from '../schemas/api-key-schemas.ts';
 import { cloudAccountListSchema } from '../schemas/cloud-account-schemas.ts';
-import { createOrgRequestSchema, orgSchema } from '../schemas/org-schemas.ts';
+import { createOrgRequestSchema, orgListSchema, orgSchema } from '../schemas/org-schemas.ts';
 import { problemSchema } from '../schemas/problem-schema.ts';
 import { driftResponseSchema, scanListSchema, scanSchema } from '../schemas/scan-schemas.ts';
 import { stateSourceListSchema, stateSourceSchema } from '../schemas/state-source-schemas.ts';
@@ -44,6 +44,14 @@ const OPERATIONS: Operation[] = [
     summary: 'Create an org',
     request: { schema: createOrgRequestSchema },
     response: { status: 201, schema: orgSchema },
+    security: 'admin',
+  },
+  {
+    method: 'get',
+    path: '/api/v2/admin/orgs',
+    tag: 'admin',
+    summary: 'List every org, oldest first',
+    response: { status: 200, schema: orgListSchema },
     security: 'admin',
   },
   {

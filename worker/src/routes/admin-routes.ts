@@ -28,5 +28,10 @@ export function adminRoutes(deps: AppDeps) {
       const org = { id: deps.newId(), name, createdAt: deps.now().toISOString() };
       await c.get('store').createOrg(org);
       return c.json({ id: org.id, name: org.name, created_at: org.createdAt }, 201);
+    })
+    .get('/orgs', async (c) => {
+      // Lets `npm run bootstrap --org-name acme` reuse an org instead of making one per run.
+      const orgs = await c.get('store').listOrgs();
+      return c.json({ orgs: orgs.map((org) => ({ id: org.id, name: org.name, created_at: org.createdAt })) });
     });
 }

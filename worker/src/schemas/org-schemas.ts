@@ -9,3 +9,6 @@ export const createOrgRequestSchema = z
 export const orgSchema = z
   .object({ id: z.uuid(), name: z.string(), created_at: z.iso.datetime() })
   .meta({ id: 'Org' });
+
+/** Response of `GET /api/v2/admin/orgs`. */
+export const orgListSchema = z.object({ orgs: z.array(orgSchema) }).meta({ id: 'OrgList' });
