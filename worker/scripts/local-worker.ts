@@ -64,8 +64,13 @@ export async function startLocalWorker(options: StartLocalWorkerOptions = {}): P
       ...(verbose ? [] : ['--log-level', 'warn']),
       ...args,
     ],
-    // Own process group, so stop() reaches wrangler and workerd under it.
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Own process group, so stop() reaches wrangler and workerd under it. No dev-server record: that file
+    // belongs to the developer's own `npm run dev`, which bootstrap reads.
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DRIFTWISE_DEV_SERVER_FILE: '' },
+    },
   );
   let output = '';
   const collect = (chunk: Buffer) => {
