@@ -8,8 +8,8 @@ import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: driftwise state push --api URL --org ID --source NAME [--cluster C] <terraform.tfstate | ->
 
-Uploads a Terraform state file (format version 4 as \`terraform state pull\` prints it, or the JSON of
-\`terraform show -json\`) as the org's state source NAME: PUT /api/v2/orgs/ID/state-sources/NAME/state.
+Uploads a Terraform state file (format version 4, as \`terraform state pull\` prints it) as the org's
+state source NAME: PUT /api/v2/orgs/ID/state-sources/NAME/state.
 \`-\` reads standard input:  terraform state pull | driftwise state push --org … --source main -
 
   --api URL      the service (default: $DRIFTWISE_API_URL)
