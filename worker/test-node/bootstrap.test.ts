@@ -6,19 +6,30 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDevServerFile, writeDevServerFile } from '../scripts/dev-server-file.ts';
-import { freePort } from '../scripts/local-worker.ts';
+import { freePort, startLocalWorker } from '../scripts/local-worker.ts';
 import { type NodeServer, startNodeServer } from './node-server.ts';
 
 const script = join(dirname(fileURLToPath(import.meta.url)), '..', 'scripts', 'bootstrap.ts');
 
 /** Runs the bootstrap script as `npm run bootstrap` does; never rejects. */
-async function bootstrap(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, ADMIN_TOKEN: '' };
+async function bootstrapWith(
+  extraEnv: Record<string, string>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  // Neither the developer's ADMIN_TOKEN nor the record of their own `npm run dev` may leak into these runs.
+  const env = {
+    ...process.env,
+    ADMIN_TOKEN: '',
+    DRIFTWISE_DEV_SERVER_FILE: '/nonexistent/dev.json',
+    ...extraEnv,
+  };
   return promisify(execFile)(process.execPath, ['--experimental-strip-types', script, ...args], { env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 }
+
+const bootstrap = (...args: string[]) => bootstrapWith({}, ...args);
 
 describe('npm run bootstrap', () => {
   let server: NodeServer;
@@ -69,6 +80,23 @@ describe('npm run bootstrap', () => {
       `bootstrap: no DriftWise server answers at ${url}: start one with \`npm run dev\`, or pass --url\n`,
     );
   });
+});
+
+describe('npm run bootstrap after npm run dev', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'driftwise-devrecord-'));
+  const file = join(dir, 'driftwise-dev.json');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds the port the dev server chose when no --url is given', async () => {
+    const worker = await startLocalWorker({ devServerFile: file });
+    try {
+      const run = await bootstrapWith({ DRIFTWISE_DEV_SERVER_FILE: file, ADMIN_TOKEN: worker.adminToken });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain(`(new org "acme" at ${worker.url})`);
+    } finally {
+      await worker.stop();
+    }
+  }, 90_000);
 });
 
 describe('readDevServerFile', () => {
