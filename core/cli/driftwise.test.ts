@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES_DIR, readExample } from '../test/support/examples.ts';
+import { defaultIo } from './cli-io.ts';
 import { type CliIo, EXIT, main } from './driftwise.ts';
 
 function capture(files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
+    ...defaultIo,
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readText: (path) => (path in files ? Promise.resolve(files[path]!) : readFile(path, 'utf8')),
@@ -108,5 +110,102 @@ describe('driftwise diff', () => {
     ]).catch((error: { code: number; stdout: string }) => error);
     expect('code' in result ? result.code : 0).toBe(EXIT.drift);
     expect(result.stdout).toContain('- k8s/deployment/docs/site-ja');
+  });
+});
+
+describe('driftwise', () => {
+  it('prints the package version when asked with --version', async () => {
+    const run = capture();
+    expect(await main(['--version'], run.io)).toBe(EXIT.inSync);
+    expect(run.out()).toBe('driftwise 0.1.0\n');
+  });
+
+  it.each([
+    [['diff'], 'Usage: driftwise diff'],
+    [['state', 'push'], 'Usage: driftwise state push'],
+    [['report'], 'Usage: driftwise report'],
+    [['drift'], 'Usage: driftwise drift'],
+  ])('prints the usage of %j and exits 0 when asked with --help', async (words, usage) => {
+    const run = capture();
+    expect(await main([...words, '--help'], run.io)).toBe(EXIT.inSync);
+    expect(run.out()).toContain(usage);
+  });
+
+  it('lists every command in the general help', async () => {
+    const run = capture();
+    await main(['--help'], run.io);
+    expect(run.out()).toMatch(/diff[\s\S]*state push[\s\S]*report[\s\S]*drift/);
+  });
+
+  it('exits 2 and suggests the command when a group word is followed by an unknown one', async () => {
+    const run = capture();
+    expect(await main(['state', 'pull'], run.io)).toBe(EXIT.error);
+    expect(run.err()).toContain('unknown command "state pull" (try: state push)');
+  });
+});
+
+describe('driftwise diff --state', () => {
+  it('names the state source by the name before = when given', async () => {
+    const run = capture();
+    const state = `prod=${example('hand-edits', 'state.tfstate')}`;
+    const args = [
+      'diff',
+      '--state',
+      state,
+      '--live',
+      example('hand-edits', 'report.json'),
+      '--format',
+      'json',
+    ];
+    await main(args, run.io);
+    expect(JSON.parse(run.out()).items[0].iac.state_source).toBe('prod');
+  });
+
+  it('names the state source by its whole path when no name is given', async () => {
+    const run = capture();
+    await main(diffArgs('hand-edits', '--format', 'json'), run.io);
+    expect(JSON.parse(run.out()).items[0].iac.state_source).toBe(example('hand-edits', 'state.tfstate'));
+  });
+
+  it('tells two state files of the same file name apart by their paths', async () => {
+    const state = await readFile(example('hand-edits', 'state.tfstate'), 'utf8');
+    const empty = JSON.stringify({
+      version: 4,
+      terraform_version: '1.9.0',
+      serial: 1,
+      lineage: 'l',
+      resources: [],
+    });
+    const run = capture({ 'a/terraform.tfstate': state, 'b/terraform.tfstate': empty });
+    const args = [
+      'diff',
+      '--state',
+      'a/terraform.tfstate',
+      '--state',
+      'b/terraform.tfstate',
+      '--format',
+      'json',
+    ];
+    await main([...args, '--live', example('hand-edits', 'report.json')], run.io);
+    const sources = JSON.parse(run.out()).items.map(
+      (item: { iac: { state_source: string } }) => item.iac.state_source,
+    );
+    expect(new Set(sources)).toEqual(new Set(['a/terraform.tfstate']));
+  });
+
+  it('exits 2 when two --state arguments give the same name', async () => {
+    const run = capture();
+    const state = example('in-sync', 'state.tfstate');
+    const args = [
+      'diff',
+      '--state',
+      `x=${state}`,
+      '--state',
+      `x=${state}`,
+      '--live',
+      example('in-sync', 'report.json'),
+    ];
+    expect(await main(args, run.io)).toBe(EXIT.error);
+    expect(run.err()).toContain('--state x is given twice');
   });
 });

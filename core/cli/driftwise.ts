@@ -1,123 +1,30 @@
-import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  type DriftResult,
-  DriftwiseError,
-  type IacResource,
-  type IgnoreRule,
-  matchDrift,
-  operatorReportRequestSchema,
-  parseIgnoreRules,
-  readTerraformState,
-  secretHasher,
-  toInputIssues,
-  toLiveResources,
-} from '../src/index.ts';
-import { formatDriftText } from './format-drift-text.ts';
+import { type CliIo, defaultIo } from './cli-io.ts';
+import type { Command } from './command.ts';
+import { describeError } from './describe-error.ts';
+import { diffCommand } from './diff-command.ts';
+import { driftCommand } from './drift-command.ts';
+import { EXIT } from './exit.ts';
+import { reportCommand } from './report-command.ts';
+import { statePushCommand } from './state-push-command.ts';
+import { VERSION } from './version.ts';
 
-/** Exit statuses, driftctl's convention: usable as a CI gate. */
-export const EXIT = { inSync: 0, drift: 1, error: 2 } as const;
+export type { CliIo } from './cli-io.ts';
+export { EXIT } from './exit.ts';
 
-const USAGE = `Usage: driftwise diff --state <terraform.tfstate> [--state <more.tfstate> …] --live <report.json>
-                      [--ignore <.driftignore>] [--format text|json]
+const COMMANDS: Command[] = [diffCommand, statePushCommand, reportCommand, driftCommand];
 
-Compares the Kubernetes objects of an operator report (the body of POST /api/v2/operator/report)
-with the Kubernetes resources of one or more Terraform state files (format version 4).
+const USAGE = `Usage: driftwise <command> [options]   (driftwise <command> --help for its options)
 
-Exit status: 0 in sync, 1 drift found, 2 error.`;
+Commands:
+${COMMANDS.map((command) => `  ${command.words.join(' ').padEnd(12)}${command.summary}`).join('\n')}
 
-/** Where the command writes; tests pass their own. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readText: (path: string) => Promise<string>;
-}
+  --version   print the version
+  --help      print this help
 
-const defaultIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readText: (path) => readFile(path, 'utf8'),
-};
+Commands that call the service read the API key from DRIFTWISE_API_KEY and the URL from --api or
+DRIFTWISE_API_URL. Exit status: 0 fine, 1 drift (or the --fail-on condition), 2 error.`;
 
-class UsageError extends Error {}
-
-async function readJson(io: CliIo, path: string): Promise<unknown> {
-  const text = await io.readText(path);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path}: not valid JSON (${(error as Error).message})`);
-  }
-}
-
-async function diff(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      state: { type: 'string', multiple: true },
-      live: { type: 'string' },
-      ignore: { type: 'string' },
-      format: { type: 'string', default: 'text' },
-    },
-    strict: true,
-  });
-  if (!values.state?.length || !values.live) throw new UsageError('diff needs --state and --live');
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
-
-  // A fresh key per run: hashes only need to agree within this comparison, and never leave the process.
-  const hasher = secretHasher(randomBytes(32), 'k1cli');
-  const iac: IacResource[] = [];
-  for (const path of values.state) {
-    const state = readTerraformState(await io.readText(path), {
-      secretHasher: hasher,
-      stateSource: basename(path).replace(/\.tfstate$/, ''),
-    });
-    iac.push(...state.resources);
-  }
-
-  const parsed = operatorReportRequestSchema.safeParse(await readJson(io, values.live));
-  if (!parsed.success) {
-    throw new DriftwiseError('invalid_report', `${values.live}: not a valid operator report`, {
-      issues: toInputIssues(parsed.error.issues),
-    });
-  }
-  const report = parsed.data;
-  const ignoreRules: IgnoreRule[] = values.ignore ? parseIgnoreRules(await io.readText(values.ignore)) : [];
-  const result: DriftResult = matchDrift({
-    live: toLiveResources(report, { secretHasher: hasher }),
-    iac,
-    namespace: report.namespace,
-    ignoreRules,
-  });
-
-  if (values.format === 'json') {
-    io.stdout(
-      `${JSON.stringify({ cluster_id: report.cluster_id, namespace: report.namespace, ...result }, null, 2)}\n`,
-    );
-  } else {
-    io.stdout(formatDriftText(result, { clusterId: report.cluster_id, namespace: report.namespace }));
-  }
-  const { missing, extra, changed } = result.summary;
-  return missing + extra + changed > 0 ? EXIT.drift : EXIT.inSync;
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof DriftwiseError) {
-    const where = error.line !== undefined ? ` (line ${error.line})` : '';
-    const issues = error.issues.map((issue) => `\n  ${issue.path || '(root)'}: ${issue.message}`).join('');
-    return `driftwise: ${error.code}: ${error.message}${where}${issues}`;
-  }
-  if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    return `driftwise: ${(error as Error).message}\n\n${USAGE}`;
-  }
-  const nodeError = error as NodeJS.ErrnoException;
-  if (nodeError.code === 'ENOENT' || nodeError.code === 'EISDIR' || nodeError.code === 'EACCES') {
-    return `driftwise: cannot read ${nodeError.path}: ${nodeError.code}`;
-  }
-  return `driftwise: ${(error as Error).message ?? String(error)}`;
-}
+const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
 
 /**
  * Runs the `driftwise` command and returns its exit status.
@@ -126,19 +33,30 @@ function describeError(error: unknown): string {
  * process.exitCode = await main(['diff', '--state', 'terraform.tfstate', '--live', 'report.json']);
  */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  const [command, ...args] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
-    return command === undefined ? EXIT.error : EXIT.inSync;
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    io.stdout(`driftwise ${VERSION}\n`);
+    return EXIT.inSync;
   }
-  if (command !== 'diff') {
-    io.stderr(`driftwise: unknown command "${command}"\n\n${USAGE}\n`);
+  if (argv.length === 0 || isHelp(argv[0])) {
+    (argv.length === 0 ? io.stderr : io.stdout)(`${USAGE}\n`);
+    return argv.length === 0 ? EXIT.error : EXIT.inSync;
+  }
+  const command = COMMANDS.find((candidate) => candidate.words.every((word, index) => argv[index] === word));
+  if (command === undefined) {
+    const group = COMMANDS.find((candidate) => candidate.words.length > 1 && candidate.words[0] === argv[0]);
+    const what = group ? `"${argv.slice(0, 2).join(' ')}" (try: ${group.words.join(' ')})` : `"${argv[0]}"`;
+    io.stderr(`driftwise: unknown command ${what}\n\n${USAGE}\n`);
     return EXIT.error;
   }
+  const args = argv.slice(command.words.length);
+  if (args.some((arg) => arg === '--help' || arg === '-h')) {
+    io.stdout(`${command.usage}\n`);
+    return EXIT.inSync;
+  }
   try {
-    return await diff(args, io);
+    return await command.run(args, io);
   } catch (error) {
-    io.stderr(`${describeError(error)}\n`);
+    io.stderr(`${describeError(error, command.usage)}\n`);
     return EXIT.error;
   }
 }

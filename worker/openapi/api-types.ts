@@ -45,7 +45,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List every org
+         * @description Admin token only, oldest first. Lets `npm run bootstrap -- --org-name acme` reuse an org instead of making one per run.
+         */
+        get: operations["listOrgs"];
         put?: never;
         /**
          * Create an org
@@ -372,6 +376,9 @@ export interface components {
         CreateOrgRequest: {
             name: string;
         };
+        OrgList: {
+            orgs: components["schemas"]["Org"][];
+        };
         SecretHashKey: {
             /** @enum {string} */
             algorithm: "hmac-sha256";
@@ -608,6 +615,44 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     };
+                };
+            };
+        };
+    };
+    listOrgs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every org. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgList"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not the admin token (`insufficient_scope`), or no `ADMIN_TOKEN` configured (`admin_disabled`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -6,9 +6,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Dev-only values, used when neither `--var NAME:…` nor a `.dev.vars` file provides them. */
-export const DEV_ADMIN_TOKEN = 'dev-admin-token';
-export const DEV_API_KEY_PEPPER = 'dev-api-key-pepper-not-for-production';
+import { DEV_ADMIN_TOKEN, DEV_API_KEY_PEPPER } from './dev-defaults.ts';
+import { DEV_SERVER_FILE, removeDevServerFile, writeDevServerFile } from './dev-server-file.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const config = join(root, 'wrangler.toml');
@@ -64,7 +63,7 @@ const port = flagValue('--port') ?? '8787';
 const adminToken = hasDevVars || givenVars.includes('ADMIN_TOKEN') ? '<your ADMIN_TOKEN>' : DEV_ADMIN_TOKEN;
 console.log(`
 driftwise dev: serving on http://${ip}:${port} (local D1 and Durable Objects, no network)
-  First org and key:  npm run bootstrap -w worker -- --url http://${ip}:${port} --admin-token ${adminToken}
+  First org and key:  npm run bootstrap -- --org-name acme   (finds this server; --admin-token if you set your own)
   or by hand:
     curl -s -X POST http://${ip}:${port}/api/v2/admin/orgs -H 'Authorization: Bearer ${adminToken}' \\
          -H 'Content-Type: application/json' -d '{"name":"acme"}'
@@ -73,6 +72,16 @@ driftwise dev: serving on http://${ip}:${port} (local D1 and Durable Objects, no
 `);
 
 const child = spawn(process.execPath, [wrangler, 'dev', ...defaults, ...args], { env, stdio: 'inherit' });
+// Recorded for `npm run bootstrap` (it then needs no --url); DRIFTWISE_DEV_SERVER_FILE= (empty) turns it
+// off, as the tests' servers do, so they never replace the record of the developer's own server.
+const serverFile = process.env.DRIFTWISE_DEV_SERVER_FILE ?? DEV_SERVER_FILE;
+if (serverFile !== '') {
+  const recordedToken = adminToken === DEV_ADMIN_TOKEN ? { adminToken } : {};
+  writeDevServerFile({ url: `http://${ip}:${port}`, pid: process.pid, ...recordedToken }, serverFile);
+}
 // Forward stop signals so wrangler (and workerd under it) shut down with us.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+child.on('exit', (code, signal) => {
+  if (serverFile !== '') removeDevServerFile(serverFile);
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -38,6 +38,8 @@ export interface StartLocalWorkerOptions {
   args?: string[];
   /** Print wrangler's output (default: only on failure). */
   verbose?: boolean;
+  /** Where `dev.ts` records its address for `npm run bootstrap` (default: nowhere). */
+  devServerFile?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export interface StartLocalWorkerOptions {
  * waits until `/healthz` answers, and returns a handle that stops the whole process group.
  */
 export async function startLocalWorker(options: StartLocalWorkerOptions = {}): Promise<LocalWorker> {
-  const { timeoutMs = 60_000, args = [], verbose = false } = options;
+  const { timeoutMs = 60_000, args = [], verbose = false, devServerFile = '' } = options;
   const port = await freePort();
   const persistTo = mkdtempSync(join(tmpdir(), 'driftwise-worker-'));
   const adminToken = `admin-${crypto.randomUUID()}`;
@@ -64,8 +66,13 @@ export async function startLocalWorker(options: StartLocalWorkerOptions = {}): P
       ...(verbose ? [] : ['--log-level', 'warn']),
       ...args,
     ],
-    // Own process group, so stop() reaches wrangler and workerd under it.
-    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Own process group, so stop() reaches wrangler and workerd under it. No dev-server record by default:
+    // the default file belongs to the developer's own `npm run dev`, which bootstrap reads.
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DRIFTWISE_DEV_SERVER_FILE: devServerFile },
+    },
   );
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -5,7 +5,7 @@ import { ProblemError } from '../http/problem-error.ts';
 import { openApiApp } from '../openapi/openapi-app.ts';
 import { problemResponses } from '../openapi/problem-responses.ts';
 import { security } from '../openapi/security.ts';
-import { createOrgRequestSchema, orgSchema } from '../schemas/org-schemas.ts';
+import { createOrgRequestSchema, orgListSchema, orgSchema } from '../schemas/org-schemas.ts';
 import type { AppDeps } from './app-deps.ts';
 
 const createOrg = createRoute({
@@ -27,6 +27,24 @@ const createOrg = createRoute({
   },
 });
 
+const listOrgs = createRoute({
+  method: 'get',
+  path: '/orgs',
+  operationId: 'listOrgs',
+  tags: ['admin'],
+  summary: 'List every org',
+  description:
+    'Admin token only, oldest first. Lets `npm run bootstrap -- --org-name acme` reuse an org instead of ' +
+    'making one per run.',
+  security: security.admin,
+  responses: {
+    200: { description: 'Every org.', content: { 'application/json': { schema: orgListSchema } } },
+    ...problemResponses([401, 403], {
+      403: 'Not the admin token (`insufficient_scope`), or no `ADMIN_TOKEN` configured (`admin_disabled`).',
+    }),
+  },
+});
+
 /** `/api/v2/admin`: bootstrap routes, callable only with `Authorization: Bearer <ADMIN_TOKEN>`. */
 export function adminRoutes(deps: AppDeps) {
   const app = openApiApp();
@@ -43,10 +61,18 @@ export function adminRoutes(deps: AppDeps) {
       }
       return next();
     });
-  return app.openapi(createOrg, async (c) => {
-    const { name } = c.req.valid('json');
-    const org = { id: deps.newId(), name, createdAt: deps.now().toISOString() };
-    await c.get('store').createOrg(org);
-    return c.json({ id: org.id, name: org.name, created_at: org.createdAt }, 201);
-  });
+  return app
+    .openapi(createOrg, async (c) => {
+      const { name } = c.req.valid('json');
+      const org = { id: deps.newId(), name, createdAt: deps.now().toISOString() };
+      await c.get('store').createOrg(org);
+      return c.json({ id: org.id, name: org.name, created_at: org.createdAt }, 201);
+    })
+    .openapi(listOrgs, async (c) => {
+      const orgs = await c.get('store').listOrgs();
+      return c.json(
+        { orgs: orgs.map((org) => ({ id: org.id, name: org.name, created_at: org.createdAt })) },
+        200,
+      );
+    });
 }

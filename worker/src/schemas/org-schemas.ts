@@ -17,3 +17,5 @@ export const orgIdSchema = z
 
 /** Path parameters of a route under `/api/v2/orgs/:org_id`. */
 export const orgParamsSchema = z.object({ org_id: orgIdSchema });
+/** Response of `GET /api/v2/admin/orgs`. */
+export const orgListSchema = z.object({ orgs: z.array(orgSchema) }).meta({ id: 'OrgList' });
