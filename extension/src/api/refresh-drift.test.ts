@@ -48,6 +48,7 @@ function memoryApi(scans: Scan[], failing: Record<string, DriftApiError> = {}) {
     async iac() {
       return null;
     },
+    async putDriftignore() {},
   };
   return { api, driftCalls };
 }

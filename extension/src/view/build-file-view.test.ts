@@ -43,6 +43,8 @@ function located(item: ApiDriftItem, extra: Partial<LocatedDrift> = {}): Located
     via: null,
     instanceKey: null,
     block: blockHead,
+    resource: { kind: 'block', type: 'resource', labels: [], head: blockHead, span: blockHead, body: [] },
+    terraformType: 'kubernetes_deployment_v1',
     changes: [
       { change: item.changes[0]!, head: replicasHead, exact: true },
       { change: item.changes[1]!, head: imageHead, exact: true },
