@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
+import type { DriftTreeNode } from './view/build-drift-tree.ts';
+import { copyGeneratedIac } from './vscode/copy-generated-iac.ts';
+import { DriftCodeActions } from './vscode/drift-code-actions.ts';
 import { DriftSession } from './vscode/drift-session.ts';
 import { DriftTreeProvider } from './vscode/drift-tree-provider.ts';
+import { ignoreDrift } from './vscode/ignore-drift.ts';
 import { openGeneratedIac } from './vscode/open-generated-iac.ts';
+import { saveGeneratedIac } from './vscode/save-generated-iac.ts';
 import { showFileDrift } from './vscode/show-file-drift.ts';
 
 const terraformFiles: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.tf' }];
@@ -61,9 +66,27 @@ export function activate(context: vscode.ExtensionContext): void {
       await vscode.env.clipboard.writeText(JSON.stringify(session.currentDrift(), null, 2));
       vscode.window.setStatusBarMessage('DriftWise: drift copied as JSON', 3000);
     }),
-    vscode.commands.registerCommand('driftwise.openGeneratedIac', (scanId: string, name?: string) =>
-      openGeneratedIac(session, scanId, name),
+    vscode.commands.registerCommand('driftwise.openGeneratedIac', (scanId: string, resourceId?: string) =>
+      openGeneratedIac(session, scanId, resourceId),
     ),
+    vscode.commands.registerCommand('driftwise.copyGeneratedIac', (node?: DriftTreeNode) =>
+      copyGeneratedIac(session, node),
+    ),
+    vscode.commands.registerCommand('driftwise.saveGeneratedIac', (node?: DriftTreeNode) =>
+      saveGeneratedIac(session, node),
+    ),
+    vscode.languages.registerCodeActionsProvider(
+      terraformFiles,
+      new DriftCodeActions(session),
+      DriftCodeActions.metadata,
+    ),
+    vscode.commands.registerCommand('driftwise.ignoreDrift', (uri: vscode.Uri, rule: string) =>
+      ignoreDrift(session, uri, rule),
+    ),
+    vscode.commands.registerCommand('driftwise.copyRevertCommand', async (command: string) => {
+      await vscode.env.clipboard.writeText(command);
+      vscode.window.setStatusBarMessage(`DriftWise: copied ${command}`, 3000);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('driftwise')) session.reconfigure();
     }),

@@ -1,5 +1,5 @@
 import { toStatePath as coreToStatePath, type StatePathStep } from '@driftwise/core';
-import type { ApiDriftItem, DriftChange, ScanDrift } from '../api/scan-types.ts';
+import type { ApiDriftChange, ApiDriftItem, ScanDrift } from '../api/scan-types.ts';
 import type { HclBlock } from '../hcl/hcl-block.ts';
 import type { Span } from '../hcl/span.ts';
 import { locateSteps } from './locate-steps.ts';
@@ -16,7 +16,7 @@ export interface ScanRef {
 
 /** One change placed on a line. `exact` is false when the walk stopped at an enclosing attribute or block. */
 export interface LocatedChange {
-  change: DriftChange;
+  change: ApiDriftChange;
   head: Span;
   exact: boolean;
 }
