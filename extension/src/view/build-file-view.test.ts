@@ -111,7 +111,8 @@ describe('buildFileView', () => {
   it('shows path, IaC, live, severity, first seen and the scan time in the block hover', () => {
     const [hover] = buildFileView([located(changedItem())], { now }).hovers;
     expect(hover!.span).toEqual(blockHead);
-    expect(hover!.markdown).toContain('| `spec.replicas` | `3` | `6` | low |  |');
+    expect(hover!.markdown).toContain('| path | Terraform | live | severity |\n');
+    expect(hover!.markdown).toContain('| `spec.replicas` | `3` | `6` | low |\n');
     expect(hover!.markdown).toContain('First seen 16 h ago (2026-11-21T09:00:00.000Z).');
     expect(hover!.markdown).toContain('Scan `s1` at 2026-11-22T01:00:00.000Z (5 min ago)');
   });
@@ -127,6 +128,7 @@ describe('buildFileView', () => {
       changes: [{ path: 'spec.replicas', iac: 3, live: 6, severity: 'low', changed_by: changedBy }],
     });
     const [hover] = buildFileView([located(item)], { now }).hovers;
+    expect(hover!.markdown).toContain('| path | Terraform | live | severity | changed by |');
     expect(hover!.markdown).toContain('| `spec.replicas` | `3` | `6` | low | kubectl scale 2 h ago |');
   });
 

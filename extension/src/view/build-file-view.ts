@@ -151,12 +151,18 @@ function hoverMarkdown(drift: LocatedDrift, changes: readonly ApiDriftChange[], 
   if (item.status === 'missing') {
     lines.push('In Terraform, not in the cluster (deleted by hand, or never applied).', '');
   } else {
-    lines.push('| path | Terraform | live | severity | changed by |', '|---|---|---|---|---|');
+    // A server without managedFields attribution sends no `changed_by`: then the column would be empty.
+    const attributed = changes.some((change) => change.changed_by);
+    lines.push(
+      `| path | Terraform | live | severity |${attributed ? ' changed by |' : ''}`,
+      `|---|---|---|---|${attributed ? '---|' : ''}`,
+    );
     for (const change of changes) {
       // An undeclared field has `iac: null` because Terraform says nothing about it, not because it wants null.
       const iac = change.undeclared ? '*not declared*' : `\`${cell(formatValue(change.iac))}\``;
+      const by = attributed ? ` ${cell(formatChangedBy(change.changed_by, now) ?? '')} |` : '';
       lines.push(
-        `| \`${cell(change.path)}\` | ${iac} | \`${cell(formatValue(change.live))}\` | ${change.severity} | ${cell(formatChangedBy(change.changed_by, now) ?? '')} |`,
+        `| \`${cell(change.path)}\` | ${iac} | \`${cell(formatValue(change.live))}\` | ${change.severity} |${by}`,
       );
     }
     lines.push('');
