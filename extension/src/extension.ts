@@ -47,14 +47,25 @@ export function activate(context: vscode.ExtensionContext): void {
         ),
     }),
     vscode.languages.registerHoverProvider(terraformFiles, {
-      provideHover: (document, position) => {
+      provideHover: async (document, position) => {
         const hovers = (session.viewOf(document.uri)?.hovers ?? []).filter(
           (hover) => hover.span.startLine === position.line,
         );
         if (hovers.length === 0) return undefined;
         const { span } = hovers[0]!;
+        // The history comes from `GET …/drift-events`, asked once per item and cached; a slow server
+        // must not hold the hover back, so it waits at most a moment (the next hover has the answer).
+        const moment = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
+        const histories = await Promise.all(
+          hovers.map((hover) => Promise.race([session.itemHistory(hover.history), moment])),
+        );
         return new vscode.Hover(
-          hovers.map((hover) => new vscode.MarkdownString(hover.markdown)),
+          hovers.map(
+            (hover, i) =>
+              new vscode.MarkdownString(
+                histories[i] ? `${hover.markdown}\n\nHistory: ${histories[i]}` : hover.markdown,
+              ),
+          ),
           new vscode.Range(span.startLine, span.startCol, span.endLine, span.endCol),
         );
       },

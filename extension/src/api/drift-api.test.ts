@@ -119,6 +119,26 @@ describe('createDriftApi', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('asks for the drift events of one resource by cluster, namespace and resource id', async () => {
+    const { fetch, calls } = fakeFetch(() => json({ events: [{ id: 'e1' }], next_cursor: null }));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    const events = await api.driftEvents({
+      clusterId: 'prod',
+      namespace: 'fleet',
+      resourceId: 'k8s/x/fleet/a',
+    });
+    expect(events).toEqual([{ id: 'e1' }]);
+    expect(new URL(calls[0]!.url).search).toBe(
+      '?cluster_id=prod&namespace=fleet&resource_id=k8s%2Fx%2Ffleet%2Fa&limit=50',
+    );
+  });
+
+  it('returns no drift events from a server without the route (404)', async () => {
+    const { fetch } = fakeFetch(() => json({}, 404));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    expect(await api.driftEvents({ clusterId: 'p', namespace: 'n', resourceId: 'r' })).toEqual([]);
+  });
+
   it('uploads the .driftignore as text/plain with PUT', async () => {
     const seen: { method?: string; type?: string; body?: unknown }[] = [];
     const fetch = (async (_input: string | URL | Request, init: RequestInit = {}) => {

@@ -1,5 +1,5 @@
 import { DriftApiError, type DriftApiErrorCode } from './drift-api-error.ts';
-import type { ApiDriftItem, GeneratedIac, Scan, ScanDrift } from './scan-types.ts';
+import type { ApiDriftItem, DriftEvent, GeneratedIac, Scan, ScanDrift } from './scan-types.ts';
 
 /** Where and as whom to call the API. */
 export interface DriftApiOptions {
@@ -26,6 +26,16 @@ export interface DriftApi {
   drift(scanId: string): Promise<ScanDrift>;
   /** The generated IaC of a scan, or `null` when the scan has none (404). */
   iac(scanId: string): Promise<GeneratedIac | null>;
+  /**
+   * The newest drift events of one resource (one page, newest first); `[]` from a server without the
+   * route (404), so the hover simply shows no history there.
+   */
+  driftEvents(query: {
+    clusterId: string;
+    namespace: string;
+    resourceId: string;
+    limit?: number;
+  }): Promise<DriftEvent[]>;
   /** Replaces the org's ignore rules (`PUT …/driftignore`, needs a `write` key: a `read` key is a 403). */
   putDriftignore(text: string): Promise<void>;
 }
@@ -122,6 +132,18 @@ export function createDriftApi({
     },
     async iac(scanId) {
       return orNull(getJson(`/scans/${encodeURIComponent(scanId)}/iac`).then(asGeneratedIac));
+    },
+    async driftEvents({ clusterId, namespace, resourceId, limit = 50 }) {
+      const query = new URLSearchParams({
+        cluster_id: clusterId,
+        namespace,
+        resource_id: resourceId,
+        limit: String(limit),
+      });
+      const body = await orNull(getJson(`/drift-events?${query}`));
+      if (body === null) return [];
+      if (!isObject(body) || !Array.isArray(body.events)) throw badShape('/drift-events');
+      return body.events as DriftEvent[];
     },
     async putDriftignore(text) {
       await get('/driftignore', 'application/json', {

@@ -49,6 +49,9 @@ function memoryApi(scans: Scan[], failing: Record<string, DriftApiError> = {}) {
       return null;
     },
     async putDriftignore() {},
+    async driftEvents() {
+      return [];
+    },
   };
   return { api, driftCalls };
 }

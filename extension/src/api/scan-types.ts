@@ -55,6 +55,20 @@ export interface ScanDrift {
   items: ApiDriftItem[];
 }
 
+/** One entry of `GET /drift-events` (CONTRACT "Drift history"): what changed in an item between two scans. */
+export interface DriftEvent {
+  id: string;
+  type: 'appeared' | 'changed' | 'resolved';
+  scan_id: string;
+  at: string;
+  cluster_id: string;
+  namespace: string;
+  resource_id: string;
+  status: string;
+  severity: string;
+  changes: ApiDriftChange[];
+}
+
 /** The body of `GET /scans/:scan_id/iac`: `{ iac: GeneratedIac }` (CONTRACT "IaC generation"). */
 export interface GeneratedIac {
   format: 'terraform' | 'terraform-json' | 'opentofu' | string;

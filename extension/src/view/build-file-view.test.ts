@@ -150,6 +150,16 @@ describe('buildFileView', () => {
     expect(view.lenses[0]!.title).toBe('DriftWise: drifted · 2 changes · high · accepted · prod/fleet');
   });
 
+  it('names the scan and resource whose history the hover asks for', () => {
+    const [hover] = buildFileView([located(changedItem())], { now }).hovers;
+    expect(hover!.history).toEqual({
+      scanId: 's1',
+      clusterId: 'prod',
+      namespace: 'fleet',
+      resourceId: 'k8s/deployment/fleet/tracker',
+    });
+  });
+
   it('points each diagnostic at its drift and change for the quick fixes', () => {
     const drift = located(changedItem());
     const view = buildFileView([drift], { now });

@@ -31,10 +31,19 @@ export interface DecorationData {
   text: string;
 }
 
+/** The drift item a hover is about: the vscode layer asks `GET …/drift-events` for its history. */
+export interface HistoryRef {
+  scanId: string;
+  clusterId: string;
+  namespace: string;
+  resourceId: string;
+}
+
 /** Markdown shown when the pointer rests on `span`. */
 export interface HoverData {
   span: Span;
   markdown: string;
+  history: HistoryRef;
 }
 
 /** Everything the editor shows for one file. */
@@ -56,6 +65,12 @@ export function buildFileView(located: readonly LocatedDrift[], { now }: { now: 
   for (const drift of located) {
     const where = describeTarget(drift);
     view.lenses.push({ span: drift.block, title: lensTitle(drift) });
+    const history: HistoryRef = {
+      scanId: drift.scan.scan_id,
+      clusterId: drift.scan.cluster_id,
+      namespace: drift.scan.namespace,
+      resourceId: drift.item.resource_id,
+    };
     view.hovers.push({
       span: drift.block,
       markdown: hoverMarkdown(
@@ -63,6 +78,7 @@ export function buildFileView(located: readonly LocatedDrift[], { now }: { now: 
         drift.changes.map((c) => c.change),
         now,
       ),
+      history,
     });
     // CONTRACT baseline: an accepted item stays visible, as information rather than a warning.
     const accepted = drift.item.accepted === true;
@@ -95,7 +111,7 @@ export function buildFileView(located: readonly LocatedDrift[], { now }: { now: 
       lineTexts.push(kind === 'removed' ? `${prefix}: removed` : `${prefix}: ${formatValue(change.live)}`);
       decorationsByLine.set(head.startLine, lineTexts);
       if (head.startLine !== drift.block.startLine) {
-        view.hovers.push({ span: head, markdown: hoverMarkdown(drift, [change], now) });
+        view.hovers.push({ span: head, markdown: hoverMarkdown(drift, [change], now), history });
       }
     }
   }

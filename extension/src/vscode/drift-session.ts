@@ -11,7 +11,13 @@ import { type GeneratedResource, locateGeneratedResource } from '../iac/locate-g
 import { type LocatedDrift, mapDrift } from '../locate/map-drift.ts';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../locate/terraform-workspace.ts';
 import { buildDriftTree } from '../view/build-drift-tree.ts';
-import { buildFileView, type DiagnosticData, type FileView } from '../view/build-file-view.ts';
+import {
+  buildFileView,
+  type DiagnosticData,
+  type FileView,
+  type HistoryRef,
+} from '../view/build-file-view.ts';
+import { formatItemHistory } from '../view/format-item-history.ts';
 import { createMessageFilter } from '../view/message-filter.ts';
 import { statusBarView } from '../view/status-bar-view.ts';
 import type { DriftTreeProvider } from './drift-tree-provider.ts';
@@ -54,6 +60,7 @@ export class DriftSession implements vscode.Disposable {
   private indexed: TerraformWorkspace | null = null;
   private parser: Promise<HclParser> | null = null;
   private readonly iacByScan = new Map<string, GeneratedIac | null>();
+  private readonly historyByItem = new Map<string, Promise<string | null>>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   private settings: DriftwiseSettings;
@@ -192,6 +199,32 @@ export class DriftSession implements vscode.Disposable {
     )[0];
   }
 
+  /**
+   * An item's history line for its hover ("first seen 3 d ago by kubectl-edit; changed again 2 h ago"),
+   * asked once per scan and resource; `null` when the server has no events (or no route) or fails.
+   */
+  itemHistory(ref: HistoryRef): Promise<string | null> {
+    const key = `${ref.scanId} ${ref.resourceId}`;
+    let cached = this.historyByItem.get(key);
+    if (!cached) {
+      cached = (async () => {
+        const api = await this.api();
+        if (!api) return null;
+        const events = await api.driftEvents({
+          clusterId: ref.clusterId,
+          namespace: ref.namespace,
+          resourceId: ref.resourceId,
+        });
+        return formatItemHistory(events, this.now());
+      })().catch((err: unknown) => {
+        this.logOnce(`drift events of ${ref.resourceId}: ${explainApiError(err)}`, 'warn');
+        return null;
+      });
+      this.historyByItem.set(key, cached);
+    }
+    return cached;
+  }
+
   /** Replaces the org's ignore rules with `text` (`PUT …/driftignore`); throws DriftApiError. */
   async uploadDriftignore(text: string): Promise<void> {
     const apiKey = await this.deps.context.secrets.get(apiKeySecret);
@@ -206,6 +239,14 @@ export class DriftSession implements vscode.Disposable {
     });
     await api.putDriftignore(text);
     this.deps.output.info('uploaded the .driftignore');
+  }
+
+  /** A client with the stored key, or `null` before the org and key are set. */
+  private async api(): Promise<DriftApi | null> {
+    const apiKey = await this.deps.context.secrets.get(apiKeySecret);
+    const { apiUrl, orgId } = this.settings;
+    if (!apiKey || !orgId) return null;
+    return createDriftApi({ apiUrl, orgId, apiKey, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
   }
 
   /** The injected clock, for dates the commands write. */
