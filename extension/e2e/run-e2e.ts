@@ -441,9 +441,19 @@ async function main(): Promise<void> {
       await page.keyboard.press('F1');
       await page.locator('.quick-input-widget input').fill(`:${index + 1}:${column}`);
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Control+.');
       const menu = page.locator('.action-widget').first();
-      await menu.waitFor({ timeout: 15_000 });
+      // Ask again until the menu shows: a save just before re-publishes the diagnostics, and VS Code
+      // drops a code-action request whose diagnostics changed under it.
+      await waitFor(
+        `the quick fixes on "${lineText}"`,
+        async () => {
+          if (await menu.isVisible()) return true;
+          await page.keyboard.press('Control+.');
+          await menu.waitFor({ timeout: 2_000 });
+          return true;
+        },
+        20_000,
+      );
       return menu;
     };
     const fleetMain = join(workspace, 'fleet', 'main.tf');
