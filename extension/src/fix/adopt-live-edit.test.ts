@@ -153,6 +153,13 @@ describe('adoptLiveEdit', () => {
     });
   });
 
+  it('refuses a whole list of objects added to a typed block', () => {
+    const tolerations = [{ key: 'gpu', operator: 'Exists' }];
+    expect(adopt(deployment, { path: 'spec.template.spec.tolerations', live: tolerations })).toEqual({
+      refused: 'spec.template.spec.tolerations is a list of objects: edit it by hand',
+    });
+  });
+
   it('deletes the attribute line when the field was removed in the cluster', () => {
     const result = adopt(deployment, {
       path: 'spec.template.spec.containers[tracker].image',

@@ -131,6 +131,9 @@ function insert(context: Context, parent: StepPosition, step: StatePathStep): Ad
       // terraform fmt style: a blank line between a new block and what precedes it.
       const before = context.lines[close - 1]?.trim() ?? '';
       if (close - 1 > parent.span.startLine && before !== '') added.unshift('');
+    } else if (Array.isArray(live) && live.some(isObject)) {
+      // A typed resource writes a list of objects as repeated blocks whose names only the item paths give.
+      return { refused: `${change.path} is a list of objects: edit it by hand` };
     } else {
       added = [`${indent}${step.attribute} = ${hclLiteral(live, { indent })}`];
     }

@@ -25,6 +25,8 @@ export class DriftCodeActions implements vscode.CodeActionProvider {
     _range: vscode.Range,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
+    // Asked for another kind only (organize imports on save, refactorings): nothing of ours.
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const ours = context.diagnostics.filter(
       (diagnostic) => diagnostic.source === 'DriftWise' && driftCodes.has(String(diagnostic.code)),
     );
