@@ -17,6 +17,7 @@ import {
   type FileView,
   type HistoryRef,
 } from '../view/build-file-view.ts';
+import { findDiagnosticData } from '../view/find-diagnostic-data.ts';
 import { formatItemHistory } from '../view/format-item-history.ts';
 import { createMessageFilter } from '../view/message-filter.ts';
 import { statusBarView } from '../view/status-bar-view.ts';
@@ -188,15 +189,13 @@ export class DriftSession implements vscode.Disposable {
     return true;
   }
 
-  /** The view's data behind a diagnostic the editor hands back (matched by code and message, nearest line first). */
+  /** The view's data behind a diagnostic the editor hands back to a code-action provider. */
   diagnosticData(uri: vscode.Uri, diagnostic: vscode.Diagnostic): DiagnosticData | undefined {
-    const candidates = (this.views.get(uri.toString())?.diagnostics ?? []).filter(
-      (data) => data.code === diagnostic.code && data.message === diagnostic.message,
-    );
-    const line = diagnostic.range.start.line;
-    return candidates.sort(
-      (a, b) => Math.abs(a.span.startLine - line) - Math.abs(b.span.startLine - line),
-    )[0];
+    return findDiagnosticData(this.views.get(uri.toString())?.diagnostics ?? [], {
+      code: diagnostic.code,
+      message: diagnostic.message,
+      line: diagnostic.range.start.line,
+    });
   }
 
   /**
