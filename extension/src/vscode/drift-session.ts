@@ -3,7 +3,7 @@ import { createDriftApi, type DriftApi } from '../api/drift-api.ts';
 import { DriftApiError } from '../api/drift-api-error.ts';
 import { explainApiError } from '../api/explain-api-error.ts';
 import { refreshDrift } from '../api/refresh-drift.ts';
-import type { ApiDriftItem, GeneratedIac, ScanDrift } from '../api/scan-types.ts';
+import type { ApiDriftItem, DriftEvent, GeneratedIac, ScanDrift } from '../api/scan-types.ts';
 import { type DriftwiseSettings, readSettings } from '../config/read-settings.ts';
 import { type HclParser, loadHclParser } from '../hcl/hcl-parser.ts';
 import { readTopLevelBlocks } from '../hcl/read-top-level-blocks.ts';
@@ -61,7 +61,7 @@ export class DriftSession implements vscode.Disposable {
   private indexed: TerraformWorkspace | null = null;
   private parser: Promise<HclParser> | null = null;
   private readonly iacByScan = new Map<string, GeneratedIac | null>();
-  private readonly historyByItem = new Map<string, Promise<string | null>>();
+  private readonly eventsByItem = new Map<string, Promise<DriftEvent[]>>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   private settings: DriftwiseSettings;
@@ -202,40 +202,28 @@ export class DriftSession implements vscode.Disposable {
    * An item's history line for its hover ("first seen 3 d ago by kubectl-edit; changed again 2 h ago"),
    * asked once per scan and resource; `null` when the server has no events (or no route) or fails.
    */
-  itemHistory(ref: HistoryRef): Promise<string | null> {
+  async itemHistory(ref: HistoryRef): Promise<string | null> {
     const key = `${ref.scanId} ${ref.resourceId}`;
-    let cached = this.historyByItem.get(key);
-    if (!cached) {
-      cached = (async () => {
-        const api = await this.api();
-        if (!api) return null;
-        const events = await api.driftEvents({
-          clusterId: ref.clusterId,
-          namespace: ref.namespace,
-          resourceId: ref.resourceId,
+    let events = this.eventsByItem.get(key);
+    if (!events) {
+      const api = await this.api();
+      if (!api) return null;
+      events = api
+        .driftEvents({ clusterId: ref.clusterId, namespace: ref.namespace, resourceId: ref.resourceId })
+        .catch((err: unknown) => {
+          this.logOnce(`drift events of ${ref.resourceId}: ${explainApiError(err)}`, 'warn');
+          return [];
         });
-        return formatItemHistory(events, this.now());
-      })().catch((err: unknown) => {
-        this.logOnce(`drift events of ${ref.resourceId}: ${explainApiError(err)}`, 'warn');
-        return null;
-      });
-      this.historyByItem.set(key, cached);
+      this.eventsByItem.set(key, events);
     }
-    return cached;
+    // The events are cached, the ages are not: "2 h ago" is worked out at each hover.
+    return formatItemHistory(await events, this.now());
   }
 
   /** Replaces the org's ignore rules with `text` (`PUT …/driftignore`); throws DriftApiError. */
   async uploadDriftignore(text: string): Promise<void> {
-    const apiKey = await this.deps.context.secrets.get(apiKeySecret);
-    const { apiUrl, orgId } = this.settings;
-    if (!apiKey || !orgId)
-      throw new DriftApiError('not_configured', 'set driftwise.orgId and the API key first');
-    const api = createDriftApi({
-      apiUrl,
-      orgId,
-      apiKey,
-      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-    });
+    const api = await this.api();
+    if (!api) throw new DriftApiError('not_configured', 'set driftwise.orgId and the API key first');
     await api.putDriftignore(text);
     this.deps.output.info('uploaded the .driftignore');
   }
