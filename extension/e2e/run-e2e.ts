@@ -7,7 +7,8 @@
 // It seeds an org, keys, two state sources and two operator reports from examples/ at the repository root
 // (hand-edits, missing-extra-manifest), opens test/fixtures/workspace, sets the API key through the
 // "DriftWise: Set API Key" command, and asserts the status bar, the CodeLens, the hover and the Problems
-// entries. It saves a screenshot to docs/images/vscode-drift.png.
+// entries, then applies the three quick fixes and checks what they wrote. It saves a screenshot to
+// docs/images/vscode-drift.png.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,9 +28,12 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotPath = join(repoRoot, 'docs', 'images', 'vscode-drift.png');
 const cluster = 'example-cluster';
 
-/** The one DOM call made inside the page. */
+/** The DOM calls made inside the page (not in this Node program's types). */
 interface DomWindow {
   getComputedStyle(element: unknown, pseudo: string): { content: string };
+}
+interface ClipboardWindow {
+  navigator: { clipboard: { readText(): Promise<string> } };
 }
 
 const started = Date.now();
@@ -424,6 +428,103 @@ async function main(): Promise<void> {
     await pick.waitFor({ timeout: 15_000 });
     await page.keyboard.press('Escape');
     log('Show Drift for This File lists spec.replicas');
+
+    // 13. Quick fixes on the replicas line: all three are offered; "Adopt the live value" rewrites the
+    // attribute to the live 4 through a WorkspaceEdit, and the saved file is the original plus exactly that.
+    // Go to line:column through quick open (the Problems panel leaves only part of the file rendered),
+    // then ask for the quick fixes at the cursor.
+    const quickFixMenu = async (lineText: string) => {
+      const index = readFileSync(fleetMain, 'utf8')
+        .split('\n')
+        .findIndex((line) => line.includes(lineText));
+      const column = readFileSync(fleetMain, 'utf8').split('\n')[index]!.indexOf(lineText) + 2;
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget input').fill(`:${index + 1}:${column}`);
+      await page.keyboard.press('Enter');
+      const menu = page.locator('.action-widget').first();
+      // Ask again until the menu shows: a save just before re-publishes the diagnostics, and VS Code
+      // drops a code-action request whose diagnostics changed under it.
+      await waitFor(
+        `the quick fixes on "${lineText}"`,
+        async () => {
+          if (await menu.isVisible()) return true;
+          await page.keyboard.press('Control+.');
+          await menu.waitFor({ timeout: 2_000 });
+          return true;
+        },
+        20_000,
+      );
+      return menu;
+    };
+    const fleetMain = join(workspace, 'fleet', 'main.tf');
+    // The fixture's text, not the disk's: the editor may have auto-saved step 10's edit by now.
+    const originalMain = readFileSync(
+      join(extensionDir, 'test', 'fixtures', 'workspace', 'fleet', 'main.tf'),
+      'utf8',
+    );
+    // Step 10's two new lines are unsaved, so the disk's line numbers are two short for the first fix.
+    await page.keyboard.press('Control+S');
+    const menu = await quickFixMenu('replicas = 2');
+    const menuText = await menu.innerText();
+    for (const expected of [
+      'Adopt the live value: spec.replicas = 4',
+      'Ignore this drift (k8s/deployment/fleet/tracker:spec.replicas)',
+      "Copy the revert command (terraform apply -target='kubernetes_deployment_v1.tracker')",
+    ]) {
+      assert(menuText.includes(expected), `quick fixes lack "${expected}":\n${menuText}`);
+    }
+    await menu.locator('.monaco-list-row', { hasText: 'Adopt the live value' }).first().click();
+    await page.locator('.view-line', { hasText: 'replicas = 4' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Control+S');
+    // Step 10 typed two newlines above the first line; the quick fix changed only the replicas value.
+    const adopted = `\n\n${originalMain.replace('replicas = 2', 'replicas = 4')}`;
+    await waitFor(
+      'the saved quick fix',
+      async () => readFileSync(fleetMain, 'utf8') === adopted,
+      15_000,
+    ).catch((err: Error) => {
+      const saved = readFileSync(fleetMain, 'utf8');
+      const at = [...saved].findIndex((char, i) => char !== adopted[i]);
+      throw new Error(
+        `${err.message}; fleet/main.tf differs at ${at}: ${JSON.stringify(saved.slice(Math.max(0, at - 20), at + 40))} vs ${JSON.stringify(adopted.slice(Math.max(0, at - 20), at + 40))}`,
+      );
+    });
+    log('Adopt the live value wrote replicas = 4 to fleet/main.tf');
+
+    // 14. "Ignore this drift" on the image line appends the rule to .driftignore; the offered upload with
+    // the editor's read key is refused by the worker (403) and says so.
+    const imageMenu = await quickFixMenu('image = "images.example.org/fleet/tracker:2.8.0"');
+    await imageMenu.locator('.monaco-list-row', { hasText: 'Ignore this drift' }).first().click();
+    const driftignore = join(workspace, '.driftignore');
+    const rule = 'k8s/deployment/fleet/tracker:spec.template.spec.containers[tracker].image # from VS Code, ';
+    await waitFor(
+      'the .driftignore rule',
+      async () => existsSync(driftignore) && readFileSync(driftignore, 'utf8').startsWith(rule),
+      15_000,
+    );
+    const offer = page.locator('.notification-toast', { hasText: 'Upload it?' }).first();
+    await offer.waitFor({ timeout: 15_000 });
+    await offer.locator('.monaco-button', { hasText: 'Upload' }).first().click();
+    await page
+      .locator('.notification-toast', { hasText: 'can only read (403)' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    log("Ignore this drift wrote .driftignore; the read key's upload reads as a 403");
+
+    // 15. "Copy the revert command" puts the terraform command on the clipboard.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: editorUrl });
+    const revertMenu = await quickFixMenu('image = "images.example.org/fleet/tracker:2.8.0"');
+    await revertMenu.locator('.monaco-list-row', { hasText: 'Copy the revert command' }).first().click();
+    const revert = "terraform apply -target='kubernetes_deployment_v1.tracker'";
+    await waitFor(
+      'the revert command on the clipboard',
+      async () =>
+        (await page.evaluate(() =>
+          (globalThis as unknown as ClipboardWindow).navigator.clipboard.readText(),
+        )) === revert,
+      15_000,
+    );
+    log('Copy the revert command copied it');
   } catch (err) {
     // Leave evidence of what the editor looked like.
     const failure = join(tmpdir(), 'driftwise-e2e-failure.png');

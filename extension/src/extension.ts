@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
+import type { DriftTreeNode } from './view/build-drift-tree.ts';
+import { copyGeneratedIac } from './vscode/copy-generated-iac.ts';
+import { DriftCodeActions } from './vscode/drift-code-actions.ts';
 import { DriftSession } from './vscode/drift-session.ts';
 import { DriftTreeProvider } from './vscode/drift-tree-provider.ts';
+import { ignoreDrift } from './vscode/ignore-drift.ts';
 import { openGeneratedIac } from './vscode/open-generated-iac.ts';
+import { saveGeneratedIac } from './vscode/save-generated-iac.ts';
 import { showFileDrift } from './vscode/show-file-drift.ts';
 
 const terraformFiles: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.tf' }];
@@ -42,14 +47,25 @@ export function activate(context: vscode.ExtensionContext): void {
         ),
     }),
     vscode.languages.registerHoverProvider(terraformFiles, {
-      provideHover: (document, position) => {
+      provideHover: async (document, position) => {
         const hovers = (session.viewOf(document.uri)?.hovers ?? []).filter(
           (hover) => hover.span.startLine === position.line,
         );
         if (hovers.length === 0) return undefined;
         const { span } = hovers[0]!;
+        // The history comes from `GET …/drift-events`, asked once per item and cached; a slow server
+        // must not hold the hover back, so it waits at most a moment (the next hover has the answer).
+        const moment = new Promise<null>((resolve) => setTimeout(() => resolve(null), 1500));
+        const histories = await Promise.all(
+          hovers.map((hover) => Promise.race([session.itemHistory(hover.history), moment])),
+        );
         return new vscode.Hover(
-          hovers.map((hover) => new vscode.MarkdownString(hover.markdown)),
+          hovers.map(
+            (hover, i) =>
+              new vscode.MarkdownString(
+                histories[i] ? `${hover.markdown}\n\nHistory: ${histories[i]}` : hover.markdown,
+              ),
+          ),
           new vscode.Range(span.startLine, span.startCol, span.endLine, span.endCol),
         );
       },
@@ -61,9 +77,27 @@ export function activate(context: vscode.ExtensionContext): void {
       await vscode.env.clipboard.writeText(JSON.stringify(session.currentDrift(), null, 2));
       vscode.window.setStatusBarMessage('DriftWise: drift copied as JSON', 3000);
     }),
-    vscode.commands.registerCommand('driftwise.openGeneratedIac', (scanId: string, name?: string) =>
-      openGeneratedIac(session, scanId, name),
+    vscode.commands.registerCommand('driftwise.openGeneratedIac', (scanId: string, resourceId?: string) =>
+      openGeneratedIac(session, scanId, resourceId),
     ),
+    vscode.commands.registerCommand('driftwise.copyGeneratedIac', (node?: DriftTreeNode) =>
+      copyGeneratedIac(session, node),
+    ),
+    vscode.commands.registerCommand('driftwise.saveGeneratedIac', (node?: DriftTreeNode) =>
+      saveGeneratedIac(session, node),
+    ),
+    vscode.languages.registerCodeActionsProvider(
+      terraformFiles,
+      new DriftCodeActions(session),
+      DriftCodeActions.metadata,
+    ),
+    vscode.commands.registerCommand('driftwise.ignoreDrift', (uri: vscode.Uri, rule: string) =>
+      ignoreDrift(session, uri, rule),
+    ),
+    vscode.commands.registerCommand('driftwise.copyRevertCommand', async (command: string) => {
+      await vscode.env.clipboard.writeText(command);
+      vscode.window.setStatusBarMessage(`DriftWise: copied ${command}`, 3000);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('driftwise')) session.reconfigure();
     }),

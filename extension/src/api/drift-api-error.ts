@@ -4,6 +4,8 @@ export type DriftApiErrorCode =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  /** 400: the server refused what was sent (a bad `.driftignore` line). */
+  | 'invalid_request'
   | 'rate_limited'
   | 'server'
   | 'bad_response'

@@ -64,10 +64,23 @@ describe('createDriftApi', () => {
     await expect(api.drift('s1')).rejects.toMatchObject({ code: 'bad_response' });
   });
 
-  it('returns the generated Terraform text from a JSON IaC answer', async () => {
-    const { fetch } = fakeFetch(() => json({ format: 'terraform', content: 'resource "x" "y" {}' }));
+  it('returns the generated IaC from the contract envelope', async () => {
+    const iac = {
+      format: 'terraform',
+      scope: 'extra',
+      content: 'resource "x" "y" {}',
+      resource_count: 1,
+      warnings: [],
+    };
+    const { fetch } = fakeFetch(() => json({ iac }));
     const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
-    expect(await api.iac('s1')).toBe('resource "x" "y" {}');
+    expect(await api.iac('s1')).toEqual(iac);
+  });
+
+  it('throws bad_response when an IaC answer lacks the iac envelope', async () => {
+    const { fetch } = fakeFetch(() => json({ content: 'resource "x" "y" {}' }));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    await expect(api.iac('s1')).rejects.toMatchObject({ code: 'bad_response' });
   });
 
   it('returns null when the scan has no generated IaC (404)', async () => {
@@ -75,4 +88,88 @@ describe('createDriftApi', () => {
     const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
     expect(await api.iac('s1')).toBeNull();
   });
+
+  it('joins every drift page by following next_cursor', async () => {
+    const pages: Record<string, unknown> = {
+      '': { ...driftPage(['a', 'b']), next_cursor: 'c1' },
+      c1: { ...driftPage(['c']), next_cursor: 'c2' },
+      c2: { ...driftPage(['d']), next_cursor: null },
+    };
+    const { fetch, calls } = fakeFetch((url) => json(pages[new URL(url).searchParams.get('cursor') ?? '']));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    const drift = await api.drift('s1');
+    expect(drift.items.map((item) => item.resource_id)).toEqual(['a', 'b', 'c', 'd']);
+    expect(calls.map((call) => new URL(call.url).search)).toEqual(['', '?cursor=c1', '?cursor=c2']);
+  });
+
+  it('throws bad_response naming the cursor when the server repeats one', async () => {
+    const { fetch } = fakeFetch(() => json({ ...driftPage(['a']), next_cursor: 'same' }));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    await expect(api.drift('s1')).rejects.toMatchObject({
+      code: 'bad_response',
+      message: '/scans/s1/drift: the server repeated the cursor same',
+    });
+  });
+
+  it('stops with bad_response after maxDriftPages pages', async () => {
+    let n = 0;
+    const { fetch, calls } = fakeFetch(() => json({ ...driftPage(['a']), next_cursor: `c${n++}` }));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch, maxDriftPages: 3 });
+    await expect(api.drift('s1')).rejects.toMatchObject({ code: 'bad_response' });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('asks for the drift events of one resource by cluster, namespace and resource id', async () => {
+    const { fetch, calls } = fakeFetch(() => json({ events: [{ id: 'e1' }], next_cursor: null }));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    const events = await api.driftEvents({
+      clusterId: 'prod',
+      namespace: 'fleet',
+      resourceId: 'k8s/x/fleet/a',
+    });
+    expect(events).toEqual([{ id: 'e1' }]);
+    expect(new URL(calls[0]!.url).search).toBe(
+      '?cluster_id=prod&namespace=fleet&resource_id=k8s%2Fx%2Ffleet%2Fa&limit=50',
+    );
+  });
+
+  it('returns no drift events from a server without the route (404)', async () => {
+    const { fetch } = fakeFetch(() => json({}, 404));
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    expect(await api.driftEvents({ clusterId: 'p', namespace: 'n', resourceId: 'r' })).toEqual([]);
+  });
+
+  it('uploads the .driftignore as text/plain with PUT', async () => {
+    const seen: { method?: string; type?: string; body?: unknown }[] = [];
+    const fetch = (async (_input: string | URL | Request, init: RequestInit = {}) => {
+      const headers = init.headers as Record<string, string>;
+      seen.push({ method: init.method, type: headers['Content-Type'], body: init.body });
+      return new Response(null, { status: 204 });
+    }) as typeof globalThis.fetch;
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    await api.putDriftignore('k8s/deployment/fleet/api:spec.replicas\n');
+    expect(seen).toEqual([
+      { method: 'PUT', type: 'text/plain; charset=utf-8', body: 'k8s/deployment/fleet/api:spec.replicas\n' },
+    ]);
+  });
+
+  it('throws forbidden when a read key uploads the .driftignore (403)', async () => {
+    const { fetch } = fakeFetch(() =>
+      json({ code: 'insufficient_scope', detail: 'read keys cannot PUT' }, 403, 'application/problem+json'),
+    );
+    const api = createDriftApi({ apiUrl: 'http://h', orgId: 'o', apiKey: 'k', fetch });
+    await expect(api.putDriftignore('x')).rejects.toMatchObject({ code: 'forbidden', status: 403 });
+  });
 });
+
+function driftPage(ids: string[]) {
+  return {
+    scan_id: 's1',
+    cluster_id: 'prod',
+    namespace: 'fleet',
+    created_at: '2026-11-22T01:00:00Z',
+    summary: {},
+    warnings: [],
+    items: ids.map((id) => ({ resource_id: id })),
+  };
+}

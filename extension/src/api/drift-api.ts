@@ -1,5 +1,5 @@
 import { DriftApiError, type DriftApiErrorCode } from './drift-api-error.ts';
-import type { Scan, ScanDrift } from './scan-types.ts';
+import type { ApiDriftItem, DriftEvent, GeneratedIac, Scan, ScanDrift } from './scan-types.ts';
 
 /** Where and as whom to call the API. */
 export interface DriftApiOptions {
@@ -12,17 +12,32 @@ export interface DriftApiOptions {
   fetch?: typeof globalThis.fetch;
   /** Abort a request after this many milliseconds, so a hung server never hangs a refresh. */
   timeoutMs?: number;
+  /** At most this many drift pages per scan: a server whose cursors never end cannot hang a refresh. */
+  maxDriftPages?: number;
 }
 
-/** The read-only calls the extension makes. */
+/** The calls the extension makes: reads, and the `.driftignore` upload. */
 export interface DriftApi {
   /** The newest scan of a cluster (and namespace), or `null` when there is none yet (404). */
   latestScan(clusterId: string, namespace?: string): Promise<Scan | null>;
   /** The newest scans of a cluster, newest first (one page). */
   listScans(clusterId: string, limit?: number): Promise<Scan[]>;
+  /** The whole drift of a scan: every page, following `next_cursor`, joined into one document. */
   drift(scanId: string): Promise<ScanDrift>;
-  /** The generated Terraform of a scan, or `null` when the scan has none (404). */
-  iac(scanId: string): Promise<string | null>;
+  /** The generated IaC of a scan, or `null` when the scan has none (404). */
+  iac(scanId: string): Promise<GeneratedIac | null>;
+  /**
+   * The newest drift events of one resource (one page, newest first); `[]` from a server without the
+   * route (404), so the hover simply shows no history there.
+   */
+  driftEvents(query: {
+    clusterId: string;
+    namespace: string;
+    resourceId: string;
+    limit?: number;
+  }): Promise<DriftEvent[]>;
+  /** Replaces the org's ignore rules (`PUT …/driftignore`, needs a `write` key: a `read` key is a 403). */
+  putDriftignore(text: string): Promise<void>;
 }
 
 /**
@@ -35,14 +50,16 @@ export function createDriftApi({
   apiKey,
   fetch = globalThis.fetch,
   timeoutMs = 15_000,
+  maxDriftPages = 1_000,
 }: DriftApiOptions): DriftApi {
   const base = `${apiUrl.replace(/\/+$/, '')}/api/v2/orgs/${encodeURIComponent(orgId)}`;
 
-  async function get(path: string, accept: string): Promise<Response> {
+  async function get(path: string, accept: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`${base}${path}`, {
-        headers: { 'X-API-Key': apiKey, Accept: accept },
+        ...init,
+        headers: { 'X-API-Key': apiKey, Accept: accept, ...(init.headers as Record<string, string>) },
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {
@@ -84,37 +101,77 @@ export function createDriftApi({
       return body.scans.map(asScan);
     },
     async drift(scanId) {
-      const body = await getJson(`/scans/${encodeURIComponent(scanId)}/drift`);
-      if (!isObject(body) || typeof body.scan_id !== 'string' || !Array.isArray(body.items)) {
-        throw badShape('/drift');
+      const path = `/scans/${encodeURIComponent(scanId)}/drift`;
+      let first: ScanDrift | null = null;
+      const items: ApiDriftItem[] = [];
+      const seen = new Set<string>();
+      let cursor: string | null = null;
+      for (let page = 0; ; page += 1) {
+        if (page >= maxDriftPages) {
+          throw new DriftApiError('bad_response', `${path}: more than ${maxDriftPages} pages of drift`);
+        }
+        const body = await getJson(cursor === null ? path : `${path}?cursor=${encodeURIComponent(cursor)}`);
+        if (!isObject(body) || typeof body.scan_id !== 'string' || !Array.isArray(body.items)) {
+          throw badShape(path);
+        }
+        // The summary and warnings are of the whole scan on every page (CONTRACT): keep the first page's.
+        first ??= body as unknown as ScanDrift;
+        items.push(...(body.items as ApiDriftItem[]));
+        const next = body.next_cursor;
+        if (next === null || next === undefined) break;
+        if (typeof next !== 'string' || next === '') throw badShape(`${path} next_cursor`);
+        // A cursor seen before would page forever: a server bug, said plainly instead of looping.
+        if (seen.has(next)) {
+          throw new DriftApiError('bad_response', `${path}: the server repeated the cursor ${next}`);
+        }
+        seen.add(next);
+        cursor = next;
       }
-      return body as unknown as ScanDrift;
+      const { next_cursor: _last, ...rest } = first as ScanDrift & { next_cursor?: unknown };
+      return { ...rest, items };
     },
     async iac(scanId) {
-      return orNull(
-        get(`/scans/${encodeURIComponent(scanId)}/iac`, 'application/json, text/plain').then(readIac),
-      );
+      return orNull(getJson(`/scans/${encodeURIComponent(scanId)}/iac`).then(asGeneratedIac));
+    },
+    async driftEvents({ clusterId, namespace, resourceId, limit = 50 }) {
+      const query = new URLSearchParams({
+        cluster_id: clusterId,
+        namespace,
+        resource_id: resourceId,
+        limit: String(limit),
+      });
+      const body = await orNull(getJson(`/drift-events?${query}`));
+      if (body === null) return [];
+      if (!isObject(body) || !Array.isArray(body.events)) throw badShape('/drift-events');
+      return body.events as DriftEvent[];
+    },
+    async putDriftignore(text) {
+      await get('/driftignore', 'application/json', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        body: text,
+      });
     },
   };
 }
 
-/** The IaC route may answer with the text itself or with `{ format, content }` like the report response. */
-async function readIac(response: Response): Promise<string> {
-  const text = await response.text();
-  if ((response.headers.get('content-type') ?? '').includes('json')) {
-    try {
-      const body: unknown = JSON.parse(text);
-      if (isObject(body) && typeof body.content === 'string') return body.content;
-      if (isObject(body) && isObject(body.iac) && typeof body.iac.content === 'string')
-        return body.iac.content;
-    } catch {
-      // Not JSON after all: show it as it came.
-    }
+/** `{ iac: { format, scope, content, resource_count, warnings } }` (CONTRACT "IaC generation"). */
+function asGeneratedIac(body: unknown): GeneratedIac {
+  const iac = isObject(body) ? body.iac : undefined;
+  if (!isObject(iac) || typeof iac.content !== 'string' || typeof iac.format !== 'string') {
+    throw badShape('/iac');
   }
-  return text;
+  return {
+    format: iac.format,
+    scope: typeof iac.scope === 'string' ? iac.scope : 'extra',
+    content: iac.content,
+    resource_count: typeof iac.resource_count === 'number' ? iac.resource_count : 0,
+    warnings: Array.isArray(iac.warnings) ? (iac.warnings as GeneratedIac['warnings']) : [],
+  };
 }
 
 const codeByStatus: Record<number, DriftApiErrorCode> = {
+  400: 'invalid_request',
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not_found',

@@ -48,6 +48,10 @@ function memoryApi(scans: Scan[], failing: Record<string, DriftApiError> = {}) {
     async iac() {
       return null;
     },
+    async putDriftignore() {},
+    async driftEvents() {
+      return [];
+    },
   };
   return { api, driftCalls };
 }

@@ -11,6 +11,8 @@ export interface HclBlock {
   labels: string[];
   /** The first line up to `{`. */
   head: Span;
+  /** The whole block, through its closing `}`: where quick fixes insert or delete. */
+  span: Span;
   body: HclBodyItem[];
 }
 

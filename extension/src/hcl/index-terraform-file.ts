@@ -1,6 +1,6 @@
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { HclBlock } from './hcl-block.ts';
-import { readHclBlock } from './read-hcl-block.ts';
+import { readTopLevelBlocks } from './read-top-level-blocks.ts';
 import type { Span } from './span.ts';
 
 /** A `resource "<type>" "<name>" { … }` block, as plain data. */
@@ -34,32 +34,15 @@ export interface TerraformFileIndex {
 export function indexTerraformFile(tree: Tree): TerraformFileIndex {
   const resources: ResourceBlock[] = [];
   const modules: ModuleCall[] = [];
-  const cursor = tree.walk();
-  try {
-    // config_file → body → blocks and attributes. A leading comment is a sibling of the body.
-    if (!cursor.gotoFirstChild()) return { resources, modules };
-    while (nodeType(cursor) !== 'body') if (!cursor.gotoNextSibling()) return { resources, modules };
-    if (!cursor.gotoFirstChild()) return { resources, modules };
-    do {
-      if (nodeType(cursor) !== 'block') continue;
-      const block = readHclBlock(cursor);
-      const [first, second] = block.labels;
-      if (block.type === 'resource' && first && second) {
-        resources.push({ type: first, name: second, head: block.head, block });
-      } else if (block.type === 'module' && first) {
-        const source = block.body.find((item) => item.kind === 'attribute' && item.name === 'source');
-        const value =
-          source?.kind === 'attribute' && source.value.kind === 'string' ? source.value.text : null;
-        modules.push({ name: first, source: value, head: block.head });
-      }
-    } while (cursor.gotoNextSibling());
-    return { resources, modules };
-  } finally {
-    cursor.delete();
+  for (const block of readTopLevelBlocks(tree)) {
+    const [first, second] = block.labels;
+    if (block.type === 'resource' && first && second) {
+      resources.push({ type: first, name: second, head: block.head, block });
+    } else if (block.type === 'module' && first) {
+      const source = block.body.find((item) => item.kind === 'attribute' && item.name === 'source');
+      const value = source?.kind === 'attribute' && source.value.kind === 'string' ? source.value.text : null;
+      modules.push({ name: first, source: value, head: block.head });
+    }
   }
-}
-
-/** Read through a function: the compiler would otherwise take the getter for a stable value and narrow it. */
-function nodeType(cursor: TreeCursor): string {
-  return cursor.nodeType;
+  return { resources, modules };
 }

@@ -48,7 +48,7 @@ export function readHclBlock(cursor: TreeCursor): HclBlock {
     start.row === end.row
       ? { startLine: start.row, startCol: start.column, endLine: end.row, endCol: end.column }
       : { startLine: start.row, startCol: start.column, endLine: start.row, endCol: openBrace.column };
-  return { kind: 'block', type: type ?? '', labels, head, body };
+  return { kind: 'block', type: type ?? '', labels, head, span: spanOf(start, end), body };
 }
 
 function readBody(cursor: TreeCursor): HclBodyItem[] {

@@ -1,5 +1,6 @@
 import { toStatePath as coreToStatePath, type StatePathStep } from '@driftwise/core';
-import type { ApiDriftItem, DriftChange, ScanDrift } from '../api/scan-types.ts';
+import type { ApiDriftChange, ApiDriftItem, ScanDrift } from '../api/scan-types.ts';
+import type { HclBlock } from '../hcl/hcl-block.ts';
 import type { Span } from '../hcl/span.ts';
 import { locateSteps } from './locate-steps.ts';
 import { parseTerraformAddress } from './parse-terraform-address.ts';
@@ -15,7 +16,7 @@ export interface ScanRef {
 
 /** One change placed on a line. `exact` is false when the walk stopped at an enclosing attribute or block. */
 export interface LocatedChange {
-  change: DriftChange;
+  change: ApiDriftChange;
   head: Span;
   exact: boolean;
 }
@@ -32,6 +33,10 @@ export interface LocatedDrift {
   /** The instance key (`count` index or `for_each` key) when the block makes several instances. */
   instanceKey: string | number | null;
   block: Span;
+  /** The resource block's syntax (plain data), from which quick fixes compute their edits. */
+  resource: HclBlock;
+  /** The resource type of the address: `kubernetes_deployment_v1`, `kubernetes_manifest`. */
+  terraformType: string;
   changes: LocatedChange[];
 }
 
@@ -85,6 +90,8 @@ export function mapDrift(
           via: match.via,
           instanceKey: address.key,
           block: match.block.head,
+          resource: match.block.block,
+          terraformType: address.type,
           changes: changes.map((change) => {
             const steps = stepsFor(address.type, change.path);
             if (!steps) return { change, head: match.block.head, exact: false };

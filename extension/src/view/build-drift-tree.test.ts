@@ -40,4 +40,19 @@ describe('buildDriftTree', () => {
     });
     expect(cluster!.children[0]!.children[0]!.children[0]!.location).toEqual({ uri: 'file:///x.tf', span });
   });
+
+  it('shows the scan warnings on the namespace node', () => {
+    const drift = exampleDrift('hand-edits');
+    drift.warnings = [{ code: 'skipped_terraform_types', message: 'kubernetes_foo: 2' }];
+    const [namespace] = buildDriftTree([drift])[0]!.children;
+    expect(namespace!.description).toBe('3 drifted · ⚠ skipped_terraform_types');
+    expect(namespace!.tooltip).toContain('⚠ skipped_terraform_types: kubernetes_foo: 2');
+  });
+
+  it('marks an accepted resource in its description', () => {
+    const drift = exampleDrift('hand-edits');
+    drift.items[0]!.accepted = true;
+    const resource = buildDriftTree([drift])[0]!.children[0]!.children[0]!.children[0]!;
+    expect(resource.description).toMatch(/^accepted · medium/);
+  });
 });

@@ -20,6 +20,8 @@ export interface DriftTreeNode {
   location?: TreeLocation;
   /** For `extra` resources: the scan whose generated Terraform can be opened. */
   iacScanId?: string;
+  /** For resources: the drift item's `resource_id`. */
+  resourceId?: string;
   children: DriftTreeNode[];
 }
 
@@ -52,11 +54,20 @@ export function buildDriftTree(
     clusters.set(drift.cluster_id, cluster);
     const shown = drift.items.filter((item) => !item.ignored);
     const namespaceId = `${cluster.id}/ns:${drift.namespace}`;
+    const warnings = drift.warnings ?? [];
     const namespace: DriftTreeNode = {
       id: namespaceId,
       label: drift.namespace === '*' ? 'all namespaces' : drift.namespace,
-      description: shown.length === 0 ? 'in sync' : `${shown.length} drifted`,
-      tooltip: `scan ${drift.scan_id} at ${drift.created_at}`,
+      description: [
+        shown.length === 0 ? 'in sync' : `${shown.length} drifted`,
+        warnings.length > 0 ? `⚠ ${warnings.map((warning) => warning.code).join(', ')}` : null,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      tooltip: [
+        `scan ${drift.scan_id} at ${drift.created_at}`,
+        ...warnings.map((warning) => `⚠ ${warning.code}: ${warning.message}`),
+      ].join('\n'),
       kind: 'namespace',
       children: statusOrder.flatMap((status) => {
         const items = shown.filter((item) => item.status === status);
@@ -99,6 +110,7 @@ function resourceNode(
     id: `${parentId}/${item.resource_id}`,
     label: `${kind}/${item.name}`,
     description: [
+      item.accepted ? 'accepted' : null,
       item.severity,
       item.iac?.address,
       shownChanges.length > 0 ? `${shownChanges.length} changes` : null,
@@ -111,6 +123,7 @@ function resourceNode(
     ].join('\n'),
     kind: 'resource',
     status: item.status,
+    resourceId: item.resource_id,
     children: [],
   };
   const location = locate(drift.scan_id, item);

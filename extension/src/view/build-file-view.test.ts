@@ -43,6 +43,8 @@ function located(item: ApiDriftItem, extra: Partial<LocatedDrift> = {}): Located
     via: null,
     instanceKey: null,
     block: blockHead,
+    resource: { kind: 'block', type: 'resource', labels: [], head: blockHead, span: blockHead, body: [] },
+    terraformType: 'kubernetes_deployment_v1',
     changes: [
       { change: item.changes[0]!, head: replicasHead, exact: true },
       { change: item.changes[1]!, head: imageHead, exact: true },
@@ -109,8 +111,59 @@ describe('buildFileView', () => {
   it('shows path, IaC, live, severity, first seen and the scan time in the block hover', () => {
     const [hover] = buildFileView([located(changedItem())], { now }).hovers;
     expect(hover!.span).toEqual(blockHead);
-    expect(hover!.markdown).toContain('| `spec.replicas` | `3` | `6` | low | 2026-11-21T09:00:00.000Z |');
+    expect(hover!.markdown).toContain('| path | Terraform | live | severity |\n');
+    expect(hover!.markdown).toContain('| `spec.replicas` | `3` | `6` | low |\n');
+    expect(hover!.markdown).toContain('First seen 16 h ago (2026-11-21T09:00:00.000Z).');
     expect(hover!.markdown).toContain('Scan `s1` at 2026-11-22T01:00:00.000Z (5 min ago)');
+  });
+
+  it('shows who changed a field and how long ago in the hover', () => {
+    const changedBy = {
+      manager: 'kubectl',
+      operation: 'Update',
+      subresource: 'scale',
+      time: '2026-11-21T23:05:00.000Z',
+    };
+    const item = changedItem({
+      changes: [{ path: 'spec.replicas', iac: 3, live: 6, severity: 'low', changed_by: changedBy }],
+    });
+    const [hover] = buildFileView([located(item)], { now }).hovers;
+    expect(hover!.markdown).toContain('| path | Terraform | live | severity | changed by |');
+    expect(hover!.markdown).toContain('| `spec.replicas` | `3` | `6` | low | kubectl scale 2 h ago |');
+  });
+
+  it('marks an undeclared field as not declared instead of null in the hover and the message', () => {
+    const item = changedItem({
+      changes: [{ path: 'spec.minReadySeconds', iac: null, live: 10, severity: 'low', undeclared: true }],
+    });
+    const view = buildFileView([located(item)], { now });
+    expect(view.hovers[0]!.markdown).toContain('| `spec.minReadySeconds` | *not declared* | `10` | low |');
+    expect(view.diagnostics[0]!.message).toBe(
+      'spec.minReadySeconds was set by hand in the cluster and is not declared in Terraform: 10 (prod/fleet)',
+    );
+  });
+
+  it('lowers every diagnostic of an accepted item to information and says so', () => {
+    const view = buildFileView([located(changedItem({ accepted: true }))], { now });
+    expect(view.diagnostics.map((d) => d.level)).toEqual(['information', 'information']);
+    expect(view.diagnostics[0]!.message).toMatch(/ · accepted$/);
+    expect(view.lenses[0]!.title).toBe('DriftWise: drifted · 2 changes · high · accepted · prod/fleet');
+  });
+
+  it('names the scan and resource whose history the hover asks for', () => {
+    const [hover] = buildFileView([located(changedItem())], { now }).hovers;
+    expect(hover!.history).toEqual({
+      scanId: 's1',
+      clusterId: 'prod',
+      namespace: 'fleet',
+      resourceId: 'k8s/deployment/fleet/tracker',
+    });
+  });
+
+  it('points each diagnostic at its drift and change for the quick fixes', () => {
+    const drift = located(changedItem());
+    const view = buildFileView([drift], { now });
+    expect(view.diagnostics[1]!.target).toEqual({ drift, change: drift.changes[1] });
   });
 
   it('gives each changed attribute line its own hover with only that change', () => {

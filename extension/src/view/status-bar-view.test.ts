@@ -33,4 +33,25 @@ describe('statusBarView', () => {
     const drift = { ...exampleDrift('hand-edits'), items: [] };
     expect(statusBarView({ drifts: [drift], now }).text).toBe('$(check) DriftWise: in sync · 7 min ago');
   });
+
+  it('counts accepted items apart from the drifted ones', () => {
+    const drift = exampleDrift('hand-edits');
+    drift.items[0]!.accepted = true;
+    expect(statusBarView({ drifts: [drift], now }).text).toBe(
+      '$(warning) DriftWise: 2 drifted · 1 accepted · 7 min ago',
+    );
+  });
+
+  it('shows the scan warnings in the text and the tooltip when the scope is empty', () => {
+    const drift = { ...exampleDrift('hand-edits'), items: [] };
+    drift.warnings = [{ code: 'empty_scope', message: 'no live and no IaC object in fleet' }];
+    const view = statusBarView({ drifts: [drift], now });
+    expect(view).toMatchObject({
+      text: '$(warning) DriftWise: in sync · 1 warning · 7 min ago',
+      tone: 'warning',
+    });
+    expect(view.tooltip).toContain(
+      '⚠ example-cluster/fleet: empty_scope: no live and no IaC object in fleet',
+    );
+  });
 });

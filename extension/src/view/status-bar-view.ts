@@ -43,21 +43,35 @@ export function statusBarView({
       tone: 'error',
     };
   }
-  const count = drifts.reduce((sum, drift) => sum + drift.items.filter((item) => !item.ignored).length, 0);
+  const shown = drifts.flatMap((drift) => drift.items.filter((item) => !item.ignored));
+  // Accepted drift (the baseline) stays visible but is not "drifted": it is counted apart.
+  const accepted = shown.filter((item) => item.accepted === true).length;
+  const count = shown.length - accepted;
+  const warnings = drifts.flatMap((drift) =>
+    (drift.warnings ?? []).map(
+      (warning) => `${drift.cluster_id}/${drift.namespace}: ${warning.code}: ${warning.message}`,
+    ),
+  );
   const newest = drifts
     .map((drift) => drift.created_at)
     .sort()
     .at(-1);
   const age = newest ? formatAge(newest, now) : 'no scan yet';
-  const text =
-    count === 0 ? `$(check) DriftWise: in sync · ${age}` : `$(warning) DriftWise: ${count} drifted · ${age}`;
+  const parts = [
+    count === 0 ? 'in sync' : `${count} drifted`,
+    accepted > 0 ? `${accepted} accepted` : null,
+    // "in sync" over an empty scope or without a state source is misleading: say there is a warning.
+    warnings.length > 0 ? `${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}` : null,
+    age,
+  ].filter((part): part is string => part !== null);
+  const quiet = count === 0 && warnings.length === 0;
   const scans = drifts.map(
     (drift) => `${drift.cluster_id}/${drift.namespace}: scan ${drift.scan_id} at ${drift.created_at}`,
   );
   return {
-    text: `${spin}${text}`,
-    tooltip: [...scans, 'Click to refresh'].join('\n'),
-    tone: count === 0 ? 'ok' : 'warning',
+    text: `${spin}${quiet ? '$(check)' : '$(warning)'} DriftWise: ${parts.join(' · ')}`,
+    tooltip: [...scans, ...warnings.map((warning) => `⚠ ${warning}`), 'Click to refresh'].join('\n'),
+    tone: quiet ? 'ok' : 'warning',
   };
 }
 

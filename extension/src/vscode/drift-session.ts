@@ -1,14 +1,24 @@
 import * as vscode from 'vscode';
 import { createDriftApi, type DriftApi } from '../api/drift-api.ts';
 import { DriftApiError } from '../api/drift-api-error.ts';
+import { explainApiError } from '../api/explain-api-error.ts';
 import { refreshDrift } from '../api/refresh-drift.ts';
-import type { ScanDrift } from '../api/scan-types.ts';
+import type { ApiDriftItem, DriftEvent, GeneratedIac, ScanDrift } from '../api/scan-types.ts';
 import { type DriftwiseSettings, readSettings } from '../config/read-settings.ts';
 import { type HclParser, loadHclParser } from '../hcl/hcl-parser.ts';
+import { readTopLevelBlocks } from '../hcl/read-top-level-blocks.ts';
+import { type GeneratedResource, locateGeneratedResource } from '../iac/locate-generated-resource.ts';
 import { type LocatedDrift, mapDrift } from '../locate/map-drift.ts';
 import { createTerraformWorkspace, type TerraformWorkspace } from '../locate/terraform-workspace.ts';
 import { buildDriftTree } from '../view/build-drift-tree.ts';
-import { buildFileView, type FileView } from '../view/build-file-view.ts';
+import {
+  buildFileView,
+  type DiagnosticData,
+  type FileView,
+  type HistoryRef,
+} from '../view/build-file-view.ts';
+import { findDiagnosticData } from '../view/find-diagnostic-data.ts';
+import { formatItemHistory } from '../view/format-item-history.ts';
 import { createMessageFilter } from '../view/message-filter.ts';
 import { statusBarView } from '../view/status-bar-view.ts';
 import type { DriftTreeProvider } from './drift-tree-provider.ts';
@@ -47,7 +57,11 @@ export class DriftSession implements vscode.Disposable {
   private timer: ReturnType<typeof setInterval> | undefined;
   private ageTimer: ReturnType<typeof setInterval> | undefined;
   private workspace: Promise<TerraformWorkspace> | null = null;
-  private readonly iacByScan = new Map<string, string | null>();
+  /** The same workspace once indexed: code actions need it synchronously. */
+  private indexed: TerraformWorkspace | null = null;
+  private parser: Promise<HclParser> | null = null;
+  private readonly iacByScan = new Map<string, GeneratedIac | null>();
+  private readonly eventsByItem = new Map<string, Promise<DriftEvent[]>>();
   private readonly pendingEdits = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   private settings: DriftwiseSettings;
@@ -124,9 +138,107 @@ export class DriftSession implements vscode.Disposable {
     return this.drifts;
   }
 
-  /** The generated Terraform of a scan (fetched when the tree was built). */
-  generatedIac(scanId: string): string | null {
+  /** The generated IaC of a scan (fetched when the tree was built). */
+  generatedIac(scanId: string): GeneratedIac | null {
     return this.iacByScan.get(scanId) ?? null;
+  }
+
+  /** The shown drift item of a scan by resource id. */
+  itemOf(scanId: string, resourceId: string): ApiDriftItem | undefined {
+    return this.drifts
+      .find((drift) => drift.scan_id === scanId)
+      ?.items.find((item) => item.resource_id === resourceId);
+  }
+
+  /** Every `extra` item whose scan has generated IaC, for the palette's pick list. */
+  extraWithIac(): { scanId: string; item: ApiDriftItem }[] {
+    return this.drifts.flatMap((drift) =>
+      this.iacByScan.get(drift.scan_id)
+        ? drift.items
+            .filter((item) => item.status === 'extra' && !item.ignored)
+            .map((item) => ({ scanId: drift.scan_id, item }))
+        : [],
+    );
+  }
+
+  /** One `extra` object's code in its scan's generated HCL, or `null` (no IaC, JSON format, not found). */
+  async generatedResource(scanId: string, item: ApiDriftItem): Promise<GeneratedResource | null> {
+    const iac = this.iacByScan.get(scanId);
+    if (!iac || iac.format === 'terraform-json') return null;
+    const tree = (await this.parserOnce()).parse(iac.content);
+    try {
+      return locateGeneratedResource(readTopLevelBlocks(tree), iac.content, item);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /**
+   * Brings the index up to the document's current text before code actions read positions from it: the
+   * edit-debounce may not have run yet, and an edit computed on stale positions would corrupt the file.
+   */
+  syncDocument(document: vscode.TextDocument): boolean {
+    if (!this.indexed || !isTerraform(document.uri)) return false;
+    const key = document.uri.toString();
+    if (this.indexed.setFile({ uri: key, path: document.uri.path }, document.getText())) {
+      clearTimeout(this.pendingEdits.get(key));
+      this.pendingEdits.delete(key);
+      this.located = mapDrift(this.indexed, this.drifts);
+      this.publish();
+    }
+    return true;
+  }
+
+  /** The view's data behind a diagnostic the editor hands back to a code-action provider. */
+  diagnosticData(uri: vscode.Uri, diagnostic: vscode.Diagnostic): DiagnosticData | undefined {
+    return findDiagnosticData(this.views.get(uri.toString())?.diagnostics ?? [], {
+      code: diagnostic.code,
+      message: diagnostic.message,
+      line: diagnostic.range.start.line,
+    });
+  }
+
+  /**
+   * An item's history line for its hover ("first seen 3 d ago by kubectl-edit; changed again 2 h ago"),
+   * asked once per scan and resource; `null` when the server has no events (or no route) or fails.
+   */
+  async itemHistory(ref: HistoryRef): Promise<string | null> {
+    const key = `${ref.scanId} ${ref.resourceId}`;
+    let events = this.eventsByItem.get(key);
+    if (!events) {
+      const api = await this.api();
+      if (!api) return null;
+      events = api
+        .driftEvents({ clusterId: ref.clusterId, namespace: ref.namespace, resourceId: ref.resourceId })
+        .catch((err: unknown) => {
+          this.logOnce(`drift events of ${ref.resourceId}: ${explainApiError(err)}`, 'warn');
+          return [];
+        });
+      this.eventsByItem.set(key, events);
+    }
+    // The events are cached, the ages are not: "2 h ago" is worked out at each hover.
+    return formatItemHistory(await events, this.now());
+  }
+
+  /** Replaces the org's ignore rules with `text` (`PUT …/driftignore`); throws DriftApiError. */
+  async uploadDriftignore(text: string): Promise<void> {
+    const api = await this.api();
+    if (!api) throw new DriftApiError('not_configured', 'set driftwise.orgId and the API key first');
+    await api.putDriftignore(text);
+    this.deps.output.info('uploaded the .driftignore');
+  }
+
+  /** A client with the stored key, or `null` before the org and key are set. */
+  private async api(): Promise<DriftApi | null> {
+    const apiKey = await this.deps.context.secrets.get(apiKeySecret);
+    const { apiUrl, orgId } = this.settings;
+    if (!apiKey || !orgId) return null;
+    return createDriftApi({ apiUrl, orgId, apiKey, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+  }
+
+  /** The injected clock, for dates the commands write. */
+  currentTime(): number {
+    return this.now();
   }
 
   /** A `.tf` document changed in the editor: re-parse its unsaved text shortly after typing stops. */
@@ -217,9 +329,9 @@ export class DriftSession implements vscode.Disposable {
     const result = await refreshDrift(api, { clusterIds, namespaces }, this.drifts);
     if (result.failures.length > 0) {
       const first = result.failures[0]!;
-      this.error = `${first.target}: ${explain(first.error)}`;
+      this.error = `${first.target}: ${explainApiError(first.error)}`;
       for (const failure of result.failures)
-        this.logOnce(`${failure.target}: ${explain(failure.error)}`, 'error');
+        this.logOnce(`${failure.target}: ${explainApiError(failure.error)}`, 'error');
     } else {
       this.error = null;
       this.logged.reset();
@@ -243,7 +355,7 @@ export class DriftSession implements vscode.Disposable {
       try {
         this.iacByScan.set(drift.scan_id, await api.iac(drift.scan_id));
       } catch (err) {
-        this.logOnce(`generated IaC of scan ${drift.scan_id}: ${explain(err)}`, 'warn');
+        this.logOnce(`generated IaC of scan ${drift.scan_id}: ${explainApiError(err)}`, 'warn');
       }
     }
   }
@@ -251,7 +363,7 @@ export class DriftSession implements vscode.Disposable {
   private ensureIndexed(): Promise<TerraformWorkspace> {
     this.workspace ??= (async () => {
       const started = this.now();
-      const parser = await this.loadParser();
+      const parser = await this.parserOnce();
       const workspace = createTerraformWorkspace(parser);
       const uris = await vscode.workspace.findFiles(tfGlob, tfExclude);
       const open = new Map(vscode.workspace.textDocuments.map((doc) => [doc.uri.toString(), doc]));
@@ -266,17 +378,19 @@ export class DriftSession implements vscode.Disposable {
       this.deps.output.info(
         `indexed ${resources} resource blocks in ${files} .tf files (${this.now() - started} ms)`,
       );
+      this.indexed = workspace;
       return workspace;
     })();
     return this.workspace;
   }
 
-  private loadParser(): Promise<HclParser> {
+  private parserOnce(): Promise<HclParser> {
     const { context } = this.deps;
-    return loadHclParser({
+    this.parser ??= loadHclParser({
       runtimeWasmPath: context.asAbsolutePath('dist/web-tree-sitter.wasm'),
       grammarWasmPath: context.asAbsolutePath('dist/tree-sitter-terraform.wasm'),
     });
+    return this.parser;
   }
 
   private async reindex(uri: vscode.Uri, text: string): Promise<void> {
@@ -323,7 +437,7 @@ export class DriftSession implements vscode.Disposable {
           const found = this.located.find((drift) => drift.scan.scan_id === scanId && drift.item === item);
           return found ? { uri: found.uri, span: found.block } : undefined;
         },
-        hasIac: (scanId) => typeof this.iacByScan.get(scanId) === 'string',
+        hasIac: (scanId) => Boolean(this.iacByScan.get(scanId)),
       }),
     );
     this.renderStatus();
@@ -362,21 +476,4 @@ const levels = {
 
 function isTerraform(uri: vscode.Uri): boolean {
   return uri.path.endsWith('.tf') && !/\/(\.terraform|node_modules|\.git)\//.test(uri.path);
-}
-
-/** A sentence for the status bar and log per error code. */
-function explain(err: unknown): string {
-  if (!(err instanceof DriftApiError)) return String(err);
-  switch (err.code) {
-    case 'unauthorized':
-      return 'API key rejected (401): run "DriftWise: Set API Key"';
-    case 'forbidden':
-      return `forbidden (403): ${err.message}`;
-    case 'not_found':
-      return 'not found (404): check driftwise.orgId and the cluster ids';
-    case 'network':
-      return `offline: ${err.message}`;
-    default:
-      return err.message;
-  }
 }

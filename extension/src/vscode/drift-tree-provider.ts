@@ -39,7 +39,8 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftTreeNode>
     item.iconPath = new vscode.ThemeIcon(
       node.kind === 'resource' && node.status ? statusIcons[node.status] : icons[node.kind],
     );
-    item.contextValue = node.kind;
+    // `resource-iac` gates the Copy / Save Generated Terraform entries of the item's context menu.
+    item.contextValue = node.iacScanId ? 'resource-iac' : node.kind;
     if (node.location) {
       const { span } = node.location;
       item.command = {
@@ -54,7 +55,7 @@ export class DriftTreeProvider implements vscode.TreeDataProvider<DriftTreeNode>
       item.command = {
         command: 'driftwise.openGeneratedIac',
         title: 'Open generated Terraform',
-        arguments: [node.iacScanId, node.label.split('/').pop()],
+        arguments: [node.iacScanId, node.resourceId],
       };
     }
     return item;
