@@ -4,9 +4,13 @@ import type { AppEnv } from '../app-env.ts';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import { validationHook } from '../http/validation-hook.ts';
-import { latestScanQuerySchema, scanListQuerySchema } from '../schemas/scan-schemas.ts';
+import { servedDriftItem } from '../ingest/served-drift-item.ts';
+import { driftQuerySchema, latestScanQuerySchema, scanListQuerySchema } from '../schemas/scan-schemas.ts';
 import type { ScanRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
+import { decodeDriftCursor, encodeDriftCursor, isAfterCursor } from './drift-cursor.ts';
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 function toScan(scan: ScanRow) {
   return {
@@ -66,17 +70,34 @@ export function scanRoutes(deps: AppDeps) {
       if (!scan) throw new ProblemError(404, 'not_found', 'No scan matches.');
       return c.json(toScan(scan));
     })
-    .get('/:scan_id/drift', async (c) => {
+    .get('/:scan_id/drift', zValidator('query', driftQuerySchema, validationHook), async (c) => {
+      const query = c.req.valid('query');
+      // Decoded before any read, so a bad cursor is a 400 whether or not the scan exists.
+      const after = query.cursor === undefined ? undefined : decodeDriftCursor(query.cursor);
       const store = c.get('store');
       const scan = await store.getScan(c.req.param('org_id')!, c.req.param('scan_id'));
       if (!scan) throw scanNotFound(c.req.param('scan_id'));
+      const minRank =
+        query.severity_at_least === undefined ? 0 : (SEVERITY_RANK[query.severity_at_least] ?? 0);
+      const matching = (await store.driftItems(scan)).filter(
+        (item) =>
+          (query.status === undefined || query.status.includes(item.status)) &&
+          (query.resource_id === undefined || item.resource_id === query.resource_id) &&
+          (SEVERITY_RANK[item.severity] ?? 0) >= minRank &&
+          (after === undefined || isAfterCursor(item, after)),
+      );
+      const page = matching.slice(0, query.limit).map(servedDriftItem);
+      const last = page.at(-1);
+      // CONTRACT: the summary and warnings are always of the whole scan, whatever the page and filters.
       return c.json({
         scan_id: scan.id,
         cluster_id: scan.clusterId,
         namespace: scan.namespace,
         created_at: scan.createdAt,
         summary: scan.summary,
-        items: await store.driftItems(scan),
+        warnings: scan.warnings,
+        items: page,
+        next_cursor: matching.length > query.limit && last ? encodeDriftCursor(last) : null,
       });
     })
     .get('/:scan_id/iac', async (c) => {

@@ -12,6 +12,7 @@ export const driftSummarySchema = z
     missing: z.int(),
     extra: z.int(),
     changed: z.int(),
+    accepted: z.int(),
     coverage: z.number(),
   })
   .meta({ id: 'DriftSummary' });
@@ -49,16 +50,49 @@ export const latestScanQuerySchema = z.object({
   namespace: optional(z.string().max(63)),
 });
 
+/** The most drift items one page holds; also the default page size. */
+export const DRIFT_PAGE_LIMIT = 5000;
+
+const statusList = z
+  .string()
+  .max(64)
+  .transform((text) => text.split(','))
+  .pipe(z.array(z.enum(['missing', 'extra', 'changed'])).min(1));
+
+/** Query of `GET …/scans/:scan_id/drift`: paging (`limit`, `cursor`) and filters. */
+export const driftQuerySchema = z.object({
+  limit: z.preprocess(
+    (value) => (value === '' || value === undefined ? DRIFT_PAGE_LIMIT : value),
+    z.coerce.number().int().min(1).max(DRIFT_PAGE_LIMIT),
+  ),
+  cursor: optional(z.string().max(1024)),
+  /** One status, or several separated by commas (`missing,extra`). */
+  status: optional(statusList),
+  severity_at_least: optional(severity),
+  resource_id: optional(z.string().max(512)),
+});
+
 /** Response of `GET …/scans`. */
 export const scanListSchema = z
   .object({ scans: z.array(scanSchema), next_cursor: z.string().nullable() })
   .meta({ id: 'ScanList' });
+
+const changedBySchema = z
+  .object({
+    manager: z.string(),
+    operation: z.string(),
+    subresource: z.string().nullable(),
+    time: z.string().nullable(),
+  })
+  .meta({ id: 'ChangedBy' });
 
 const driftChangeSchema = z.object({
   path: z.string(),
   iac: z.unknown(),
   live: z.unknown(),
   severity,
+  changed_by: changedBySchema.nullable(),
+  undeclared: z.literal(true).optional(),
   ignored: z.literal(true).optional(),
   ignore_rule: z.string().optional(),
 });
@@ -78,8 +112,18 @@ export const driftItemSchema = z
     ignore_rule: z.string().optional(),
     first_seen_scan_id: z.uuid(),
     first_seen_at: z.iso.datetime(),
+    accepted: z.boolean(),
   })
   .meta({ id: 'DriftItem' });
+
+/** A drift warning (`empty_scope`, `no_state_source`, `skipped_terraform_types`). */
+export const driftWarningSchema = z
+  .object({
+    code: z.enum(['empty_scope', 'no_state_source', 'skipped_terraform_types']),
+    message: z.string(),
+    types: z.array(z.object({ type: z.string(), count: z.int() })).optional(),
+  })
+  .meta({ id: 'DriftWarning' });
 
 /** Response of `GET …/scans/:scan_id/drift`. */
 export const driftResponseSchema = z
@@ -89,6 +133,8 @@ export const driftResponseSchema = z
     namespace: z.string(),
     created_at: z.iso.datetime(),
     summary: driftSummarySchema,
+    warnings: z.array(driftWarningSchema),
     items: z.array(driftItemSchema),
+    next_cursor: z.string().nullable(),
   })
   .meta({ id: 'Drift' });
