@@ -123,6 +123,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/v2/orgs/{org_id}/scans/{scan_id}/drift',
     tag: 'scans',
     summary: 'The drift of a scan',
+    query: ['limit', 'cursor', 'status', 'severity_at_least', 'resource_id'],
     response: { status: 200, schema: driftResponseSchema },
   },
   {

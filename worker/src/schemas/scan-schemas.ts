@@ -53,11 +53,17 @@ export const latestScanQuerySchema = z.object({
 /** The most drift items one page holds; also the default page size. */
 export const DRIFT_PAGE_LIMIT = 5000;
 
+const STATUSES = ['missing', 'extra', 'changed'] as const;
+type Status = (typeof STATUSES)[number];
+
+// A refine, not a pipe into an array schema, so an error names the parameter (`status`), not `status.1`.
 const statusList = z
   .string()
   .max(64)
-  .transform((text) => text.split(','))
-  .pipe(z.array(z.enum(['missing', 'extra', 'changed'])).min(1));
+  .refine((text) => text.split(',').every((part) => (STATUSES as readonly string[]).includes(part)), {
+    message: 'must be missing, extra or changed, or several of them separated by commas',
+  })
+  .transform((text) => text.split(',') as Status[]);
 
 /** Query of `GET …/scans/:scan_id/drift`: paging (`limit`, `cursor`) and filters. */
 export const driftQuerySchema = z.object({
