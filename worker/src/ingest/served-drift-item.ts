@@ -16,19 +16,27 @@ export function servedDriftItem(item: Stored): StoredDriftItem {
   if (item.accepted !== undefined && item.changes.every((change) => change.changed_by !== undefined)) {
     return item as StoredDriftItem;
   }
-  const { accepted = false, changes, first_seen_scan_id, first_seen_at, ...rest } = item;
+  const { status, resource_id, normalized_type, namespace, name, severity, iac, changes, ignored } = item;
   return {
-    ...rest,
-    changes: changes.map(({ path, iac, live, severity, changed_by = null, ...flags }) => ({
+    status,
+    resource_id,
+    normalized_type,
+    namespace,
+    name,
+    severity,
+    iac,
+    changes: changes.map(({ path, iac: iacValue, live, severity: level, changed_by = null, ...flags }) => ({
       path,
-      iac,
+      iac: iacValue,
       live,
-      severity,
+      severity: level,
       changed_by,
       ...flags,
     })),
-    first_seen_scan_id,
-    first_seen_at,
-    accepted,
+    ignored,
+    ...(item.ignore_rule === undefined ? {} : { ignore_rule: item.ignore_rule }),
+    first_seen_scan_id: item.first_seen_scan_id,
+    first_seen_at: item.first_seen_at,
+    accepted: item.accepted ?? false,
   };
 }
