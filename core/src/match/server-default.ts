@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import type { PathSegment } from './change-path.ts';
+import { valueAt } from './value-at.ts';
 
 // Fields the API server allocates or fills whatever the value: a hand edit that causes them (a Service
 // switched to NodePort allocates its nodePort) makes the editor their owner, yet nobody chose the value.
@@ -70,20 +71,6 @@ const TYPE_DEFAULTS: Readonly<Record<string, JsonValue>> = {
 function keyAt(segments: readonly PathSegment[], fromEnd: number): string | undefined {
   const segment = segments[segments.length - fromEnd];
   return segment !== undefined && 'key' in segment ? segment.key : undefined;
-}
-
-function valueAt(root: JsonObject, segments: readonly PathSegment[]): JsonValue | undefined {
-  let value: JsonValue | undefined = root;
-  for (const segment of segments) {
-    if ('key' in segment) value = isJsonObject(value) ? value[segment.key] : undefined;
-    else if ('index' in segment) value = Array.isArray(value) ? value[segment.index] : undefined;
-    else
-      value = Array.isArray(value)
-        ? value.find((item) => isJsonObject(item) && item.name === segment.name)
-        : undefined;
-    if (value === undefined) return undefined;
-  }
-  return value;
 }
 
 /** kubelet's rule for `imagePullPolicy` (core/v1 defaults): `Always` for `:latest` or no tag, else `IfNotPresent`. */

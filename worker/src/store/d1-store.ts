@@ -264,17 +264,7 @@ export class D1Store implements Store {
   }
 
   async applicableStateSources(orgId: string, clusterId: string): Promise<StateSourceInfo[]> {
-    const rows = await this.#db
-      .select({ name: stateSources.name, skippedTypes: stateSources.skippedTypes })
-      .from(stateSources)
-      .where(
-        and(
-          eq(stateSources.orgId, orgId),
-          or(eq(stateSources.clusterId, clusterId), isNull(stateSources.clusterId)),
-        ),
-      )
-      .orderBy(stateSources.name)
-      .all();
+    const rows = await this.#applicableSources(orgId, clusterId);
     return rows.map((row) => ({
       name: row.name,
       skipped: JSON.parse(row.skippedTypes) as Record<string, number>,
@@ -285,6 +275,8 @@ export class D1Store implements Store {
     return this.#db
       .select({
         id: stateSources.id,
+        name: stateSources.name,
+        skippedTypes: stateSources.skippedTypes,
         lineage: stateSources.lineage,
         serial: stateSources.serial,
         updatedAt: stateSources.updatedAt,
