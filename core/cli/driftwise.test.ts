@@ -100,10 +100,10 @@ describe('driftwise diff', () => {
     };
     state.resources.push({
       mode: 'managed',
-      type: 'kubectl_manifest',
+      type: 'k8s_manifest',
       name: 'extra',
-      provider: 'provider["registry.terraform.io/gavinbunney/kubectl"]',
-      instances: [{ schema_version: 1, attributes: { yaml_body: 'kind: ConfigMap' } }],
+      provider: 'provider["registry.terraform.io/banzaicloud/k8s"]',
+      instances: [{ schema_version: 1, attributes: { content: 'kind: ConfigMap' } }],
     });
     const run = capture({ 'more.tfstate': JSON.stringify(state) });
     const args = [
@@ -119,7 +119,7 @@ describe('driftwise diff', () => {
     expect(JSON.parse(run.out()).warnings).toEqual([
       expect.objectContaining({
         code: 'skipped_terraform_types',
-        types: [{ type: 'kubectl_manifest', count: 1 }],
+        types: [{ type: 'k8s_manifest', count: 1 }],
       }),
     ]);
   });

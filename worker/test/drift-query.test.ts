@@ -147,17 +147,17 @@ describe('drift warnings', () => {
     const state = JSON.parse(manifestState) as { resources: unknown[] };
     state.resources.push({
       mode: 'managed',
-      type: 'kubectl_manifest',
+      type: 'k8s_manifest',
       name: 'crd',
-      provider: 'provider["registry.terraform.io/gavinbunney/kubectl"]',
-      instances: [{ schema_version: 1, attributes: { yaml_body: 'kind: ConfigMap' } }],
+      provider: 'provider["registry.terraform.io/banzaicloud/k8s"]',
+      instances: [{ schema_version: 1, attributes: { content: 'kind: ConfigMap' } }],
     });
     const { drift } = await exampleScan(JSON.stringify(state));
     const body = (await (await drift()).json()) as Drift;
     expect(body.warnings).toEqual([
       expect.objectContaining({
         code: 'skipped_terraform_types',
-        types: [{ type: 'kubectl_manifest', count: 1 }],
+        types: [{ type: 'k8s_manifest', count: 1 }],
       }),
     ]);
   });
