@@ -7,7 +7,7 @@ export { isClusterScopedKind, kindKey } from './k8s/kinds.ts';
 export { type ResourceIdParts, resourceId } from './k8s/resource-id.ts';
 export { type ToLiveResourcesOptions, toLiveResources } from './live/to-live-resources.ts';
 export { changedBy } from './managed-fields/changed-by.ts';
-export { iacFieldManager } from './managed-fields/iac-field-manager.ts';
+export { iacFieldManagers } from './managed-fields/iac-field-managers.ts';
 export { type ManagedFieldsEntry, managedFieldsEntries } from './managed-fields/managed-fields-entries.ts';
 export { parsePersonTools } from './managed-fields/parse-person-tools.ts';
 export { DEFAULT_PERSON_TOOLS, personToolMatcher } from './managed-fields/person-tools.ts';

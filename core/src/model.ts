@@ -44,7 +44,7 @@ export interface IacResource {
   /**
    * The field manager Terraform writes the object with: `HashiCorp` for typed resources, a
    * `kubernetes_manifest`'s `field_manager.name` (default `Terraform`). Absent in resources stored
-   * before it existed; `iacFieldManager` then derives it from `terraform_type`.
+   * before it existed; `iacFieldManagers` then derives it from `terraform_type`.
    */
   field_manager?: string;
   /**

@@ -2,7 +2,7 @@ import { annotationIgnoreRules } from '../ignore/annotation-ignore-rules.ts';
 import { type IgnoreMatcher, ignoreMatcher } from '../ignore/ignore-matcher.ts';
 import type { IgnoreRule } from '../ignore/parse-ignore-rules.ts';
 import { changedBy } from '../managed-fields/changed-by.ts';
-import { iacFieldManager } from '../managed-fields/iac-field-manager.ts';
+import { iacFieldManagers } from '../managed-fields/iac-field-managers.ts';
 import { managedFieldsEntries } from '../managed-fields/managed-fields-entries.ts';
 import { DEFAULT_PERSON_TOOLS, personToolMatcher } from '../managed-fields/person-tools.ts';
 import type {
@@ -122,7 +122,7 @@ function changedItem(
           declared: iac.declared,
           live: live.object,
           entries,
-          iacManager: iacFieldManager(iac),
+          iacManagers: iacFieldManagers(iac),
           isPersonTool,
           reported: fields.map((field) => field.path),
           skipPaths,

@@ -22,8 +22,8 @@ export interface UndeclaredChangesOptions {
   declared: JsonObject;
   live: JsonObject;
   entries: readonly ManagedFieldsEntry[];
-  /** The IaC side's own field manager: `HashiCorp` (typed), a manifest's `field_manager` (`Terraform`). */
-  iacManager: string;
+  /** The IaC side's own field managers: `HashiCorp` (typed), a manifest's `field_manager` (`Terraform`). */
+  iacManagers: readonly string[];
   isPersonTool: (manager: string) => boolean;
   /** Paths already reported by the comparison of declared fields: never reported twice. */
   reported: readonly string[];
@@ -87,20 +87,22 @@ function overlaps(path: string, reported: readonly string[]): boolean {
  *
  * @example
  * // a kubernetes_manifest without spec.type, then `kubectl patch … type: NodePort`:
- * undeclaredChanges({ kind: 'service', declared, live, entries, iacManager: 'Terraform', … })
+ * undeclaredChanges({ kind: 'service', declared, live, entries, iacManagers: ['Terraform'], … })
  * // [{ path: 'spec.type', iac: null, live: 'NodePort', changed_by: { manager: 'kubectl-patch', … } }]
  */
 export function undeclaredChanges(options: UndeclaredChangesOptions): UndeclaredChange[] {
-  const { kind, declared, live, entries, iacManager, isPersonTool, reported, skipPaths } = options;
+  const { kind, declared, live, entries, iacManagers, isPersonTool, reported, skipPaths } = options;
   const metadata = isJsonObject(live.metadata) ? live.metadata : {};
   let after = rfc3339Millis(metadata.creationTimestamp) ?? Number.NEGATIVE_INFINITY;
-  for (const entry of entries) if (entry.manager === iacManager) after = Math.max(after, entry.millis);
+  for (const entry of entries) if (iacManagers.includes(entry.manager)) after = Math.max(after, entry.millis);
 
   const changes: UndeclaredChange[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
     // A person's write at or before Terraform's last one (created with kubectl, then imported) is adopted.
-    if (!isPersonTool(entry.manager) || entry.time === null || !(entry.millis > after)) continue;
+    // The IaC side's own writes are never a person's, whatever their manager is called.
+    if (!isPersonTool(entry.manager) || iacManagers.includes(entry.manager)) continue;
+    if (entry.time === null || !(entry.millis > after)) continue;
     for (const leaf of ownedLeaves(entry.fields, live)) {
       const first = leaf.segments[0];
       if (first !== undefined && 'key' in first && SKIPPED_ROOTS.has(first.key)) continue;

@@ -277,6 +277,28 @@ describe('matchDrift: undeclared fields', () => {
     ]);
   });
 
+  it("never takes the IaC side's own writes for a person's, even under a kubectl name", () => {
+    const { iac, live } = configMap([entry('kubectl', LATER, { 'f:spec': { 'f:x': {} } }, 'Apply')], {
+      spec: { x: 'v' },
+    });
+    const kubectlManifest = { ...iac, terraform_type: 'kubectl_manifest' };
+    expect(changesOf(live, kubectlManifest)).toEqual([]);
+    expect(changesOf(live, iac).map((change) => change.path)).toEqual(['spec.x']);
+  });
+
+  it('uses the field_manager a kubernetes_manifest names', () => {
+    const { iac, live } = configMap(
+      [
+        entry('kubectl-edit', '2025-06-01T00:00:00Z', { 'f:spec': { 'f:x': {} } }),
+        entry('platform-team', '2025-06-02T00:00:00Z', { 'f:data': { 'f:A': {} } }, 'Apply'),
+      ],
+      { spec: { x: 'hand' } },
+    );
+    const manifest = { ...iac, terraform_type: 'kubernetes_manifest' };
+    expect(changesOf(live, { ...manifest, field_manager: 'platform-team' })).toEqual([]);
+    expect(changesOf(live, manifest).map((change) => change.path)).toEqual(['spec.x']);
+  });
+
   it('bounds the rule by creationTimestamp alone when the IaC manager has no entry', () => {
     const { iac, live } = configMap([entry('kubectl-edit', LATER, { 'f:spec': { 'f:x': {} } })], {
       spec: { x: 'hand' },
