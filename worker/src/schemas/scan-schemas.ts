@@ -67,15 +67,18 @@ const statusList = z
 
 /** Query of `GET …/scans/:scan_id/drift`: paging (`limit`, `cursor`) and filters. */
 export const driftQuerySchema = z.object({
-  limit: z.preprocess(
-    (value) => (value === '' || value === undefined ? DRIFT_PAGE_LIMIT : value),
-    z.coerce.number().int().min(1).max(DRIFT_PAGE_LIMIT),
-  ),
-  cursor: optional(z.string().max(1024)),
-  /** One status, or several separated by commas (`missing,extra`). */
-  status: optional(statusList),
-  severity_at_least: optional(severity),
-  resource_id: optional(z.string().max(512)),
+  limit: z
+    .preprocess(
+      (value) => (value === '' || value === undefined ? DRIFT_PAGE_LIMIT : value),
+      z.coerce.number().int().min(1).max(DRIFT_PAGE_LIMIT),
+    )
+    .meta({ description: 'Items per page, 1–5,000 (default: all up to 5,000).', default: DRIFT_PAGE_LIMIT }),
+  cursor: optional(z.string().max(1024)).meta({ description: 'The `next_cursor` of the previous page.' }),
+  status: optional(statusList).meta({
+    description: 'Only items of this status; several separated by commas (`missing,extra`).',
+  }),
+  severity_at_least: optional(severity).meta({ description: 'Only items of this severity or higher.' }),
+  resource_id: optional(z.string().max(512)).meta({ description: 'Only the item of this resource ID.' }),
 });
 
 /** Response of `GET …/scans`. */
