@@ -13,6 +13,8 @@ export interface CliIo {
   /** Reads a variable of the environment: `DRIFTWISE_API_URL`, `DRIFTWISE_API_KEY`. */
   env: (name: string) => string | undefined;
   fetch: typeof fetch;
+  /** The clock "changed … ago" is measured against (`--now` overrides it). */
+  now: () => Date;
 }
 
 async function readStdin(): Promise<string> {
@@ -29,4 +31,5 @@ export const defaultIo: CliIo = {
   readStdin,
   env: (name) => process.env[name],
   fetch: (input, init) => fetch(input, init),
+  now: () => new Date(),
 };

@@ -8,7 +8,9 @@ import {
   matchDrift,
   operatorReportRequestSchema,
   parseIgnoreRules,
+  parsePersonTools,
   readTerraformState,
+  type StateSourceInfo,
   secretHasher,
   toInputIssues,
   toLiveResources,
@@ -17,10 +19,11 @@ import type { Command } from './command.ts';
 import { EXIT } from './exit.ts';
 import { formatDriftText } from './format-drift-text.ts';
 import { parseJson } from './parse-json.ts';
+import { parseNow } from './parse-now.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: driftwise diff --state [name=]<terraform.tfstate> [--state …] --live <report.json>
-                      [--ignore <.driftignore>] [--format text|json]
+                      [--ignore <.driftignore>] [--format text|json] [--allow-empty] [--now <RFC 3339>]
 
 Compares the Kubernetes objects of an operator report (the body of POST /api/v2/operator/report)
 with the Kubernetes resources of one or more Terraform state files (format version 4), offline.
@@ -30,8 +33,11 @@ with the Kubernetes resources of one or more Terraform state files (format versi
   --live path          the operator report
   --ignore path        ignore rules, .driftignore syntax
   --format text|json   text for people (default), json for tools
+  --allow-empty        exit 0/1 even when nothing is in scope (by default an empty scope, usually a
+                       mistyped namespace, exits 2)
+  --now time           the time "changed … ago" is measured against (RFC 3339; default: now)
 
-Exit status: 0 in sync, 1 drift found, 2 error.`;
+Exit status: 0 in sync, 1 drift found, 2 error or empty scope.`;
 
 // A source name as the API accepts it (docs/worker.md, state sources); anything else before `=` is part of a path.
 const SOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -60,6 +66,8 @@ export const diffCommand: Command = {
         live: { type: 'string' },
         ignore: { type: 'string' },
         format: { type: 'string', default: 'text' },
+        'allow-empty': { type: 'boolean', default: false },
+        now: { type: 'string' },
       },
       strict: true,
     });
@@ -70,16 +78,19 @@ export const diffCommand: Command = {
     const names = sources.map((source) => source.name);
     const twice = names.find((name, index) => names.indexOf(name) !== index);
     if (twice !== undefined) throw new UsageError(`--state ${twice} is given twice`);
+    const now = parseNow(values.now, io);
 
     // A fresh key per run: hashes only need to agree within this comparison, and never leave the process.
     const hasher = secretHasher(randomBytes(32), 'k1cli');
     const iac: IacResource[] = [];
+    const stateSources: StateSourceInfo[] = [];
     for (const source of sources) {
       const state = readTerraformState(await io.readText(source.path), {
         secretHasher: hasher,
         stateSource: source.name,
       });
       iac.push(...state.resources);
+      stateSources.push({ name: source.name, skipped: state.skipped });
     }
 
     const parsed = operatorReportRequestSchema.safeParse(
@@ -91,12 +102,15 @@ export const diffCommand: Command = {
       });
     }
     const report = parsed.data;
-    const ignoreRules: IgnoreRule[] = values.ignore ? parseIgnoreRules(await io.readText(values.ignore)) : [];
+    const ignoreText = values.ignore ? await io.readText(values.ignore) : '';
+    const ignoreRules: IgnoreRule[] = parseIgnoreRules(ignoreText);
     const result: DriftResult = matchDrift({
       live: toLiveResources(report, { secretHasher: hasher }),
       iac,
       namespace: report.namespace,
       ignoreRules,
+      personTools: parsePersonTools(ignoreText),
+      stateSources,
     });
 
     if (values.format === 'json') {
@@ -104,7 +118,12 @@ export const diffCommand: Command = {
         `${JSON.stringify({ cluster_id: report.cluster_id, namespace: report.namespace, ...result }, null, 2)}\n`,
       );
     } else {
-      io.stdout(formatDriftText(result, { clusterId: report.cluster_id, namespace: report.namespace }));
+      io.stdout(formatDriftText(result, { clusterId: report.cluster_id, namespace: report.namespace, now }));
+    }
+    // A mistyped namespace would otherwise read "in sync, coverage 100%" and pass the gate.
+    if (!values['allow-empty'] && result.warnings.some((warning) => warning.code === 'empty_scope')) {
+      io.stderr('driftwise: nothing in scope (empty_scope); pass --allow-empty if that is expected\n');
+      return EXIT.error;
     }
     const { missing, extra, changed } = result.summary;
     return missing + extra + changed > 0 ? EXIT.drift : EXIT.inSync;

@@ -55,9 +55,89 @@ describe('driftwise diff', () => {
 
   it('prints one line per change in the text format', async () => {
     const run = capture();
-    await main(diffArgs('hand-edits'), run.io);
+    await main(diffArgs('hand-edits', '--now', '2025-04-22T11:14:03Z'), run.io);
     expect(run.out()).toContain('~ k8s/deployment/fleet/tracker  medium  kubernetes_deployment_v1.tracker');
-    expect(run.out()).toContain('    spec.replicas: 2 → 4  (low)');
+    expect(run.out()).toContain('    spec.replicas: 2 → 4  (low, kubectl scale 2 h ago)');
+  });
+
+  it('says who changed a field as people say it, against the injected clock', async () => {
+    const run = capture();
+    run.io.now = () => new Date('2025-04-25T10:07:15Z');
+    await main(diffArgs('hand-edits'), run.io);
+    expect(run.out()).toContain('    data.MAX_STOPS_PER_ROUTE: "24" → "40"  (medium, kubectl edit 3 d ago)');
+  });
+
+  it('exits 2 when --now is not an RFC 3339 time', async () => {
+    const run = capture();
+    expect(await main(diffArgs('hand-edits', '--now', 'yesterday'), run.io)).toBe(EXIT.error);
+    expect(run.err()).toContain('--now');
+  });
+
+  it('exits 2 and prints the empty_scope warning when nothing is in scope', async () => {
+    const report = readExample('in-sync', 'report.json') as { namespace: string };
+    const run = capture({ 'typo.json': JSON.stringify({ ...report, namespace: 'inventroy' }) });
+    const args = ['diff', '--state', example('in-sync', 'state.tfstate'), '--live', 'typo.json'];
+    expect(await main(args, run.io)).toBe(EXIT.error);
+    expect(run.out()).toContain('warning: empty_scope: Nothing to compare in namespace "inventroy"');
+    expect(run.err()).toContain('--allow-empty');
+  });
+
+  it('exits 0 on an empty scope with --allow-empty', async () => {
+    const report = readExample('in-sync', 'report.json') as { namespace: string };
+    const run = capture({ 'typo.json': JSON.stringify({ ...report, namespace: 'inventroy' }) });
+    const args = [
+      'diff',
+      '--state',
+      example('in-sync', 'state.tfstate'),
+      '--live',
+      'typo.json',
+      '--allow-empty',
+    ];
+    expect(await main(args, run.io)).toBe(EXIT.inSync);
+  });
+
+  it('warns about Kubernetes-related state resources it does not read', async () => {
+    const state = JSON.parse(await readFile(example('in-sync', 'state.tfstate'), 'utf8')) as {
+      resources: unknown[];
+    };
+    state.resources.push({
+      mode: 'managed',
+      type: 'k8s_manifest',
+      name: 'extra',
+      provider: 'provider["registry.terraform.io/banzaicloud/k8s"]',
+      instances: [{ schema_version: 1, attributes: { content: 'kind: ConfigMap' } }],
+    });
+    const run = capture({ 'more.tfstate': JSON.stringify(state) });
+    const args = [
+      'diff',
+      '--state',
+      'more.tfstate',
+      '--live',
+      example('in-sync', 'report.json'),
+      '--format',
+      'json',
+    ];
+    await main(args, run.io);
+    expect(JSON.parse(run.out()).warnings).toEqual([
+      expect.objectContaining({
+        code: 'skipped_terraform_types',
+        types: [{ type: 'k8s_manifest', count: 1 }],
+      }),
+    ]);
+  });
+
+  it('prints the README example exactly', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const block = /```sh\n\$ (npx driftwise diff [^\n]+)\n([\s\S]*?)```/.exec(readme);
+    expect(block).not.toBeNull();
+    const [command, output] = [block?.[1] ?? '', block?.[2] ?? ''];
+    const args = command
+      .replace('npx driftwise ', '')
+      .split(' ')
+      .map((arg) => (arg.startsWith('examples/') ? new URL(`../../${arg}`, import.meta.url).pathname : arg));
+    const run = capture();
+    await main(args, run.io);
+    expect(run.out()).toBe(output);
   });
 
   it('hides drift named by an ignore file and exits 0 when nothing else drifted', async () => {

@@ -56,13 +56,22 @@ describe('packed driftwise', () => {
       const example = (file: string) => join(EXAMPLES_DIR, 'hand-edits', file);
       const result = await run(
         node,
-        [bin, 'diff', '--state', example('state.tfstate'), '--live', example('report.json')],
+        [
+          bin,
+          'diff',
+          '--state',
+          example('state.tfstate'),
+          '--live',
+          example('report.json'),
+          '--now',
+          '2025-04-22T11:14:03Z',
+        ],
         {
           cwd: folder,
         },
       ).catch((error: { code: number; stdout: string }) => error);
       expect('code' in result ? result.code : 0).toBe(1);
-      expect(result.stdout).toContain('    spec.replicas: 2 → 4  (low)');
+      expect(result.stdout).toContain('    spec.replicas: 2 → 4  (low, kubectl scale 2 h ago)');
     });
   });
 });

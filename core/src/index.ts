@@ -18,13 +18,28 @@ export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
 export { isClusterScopedKind, kindKey } from './k8s/kinds.ts';
 export { type ResourceIdParts, resourceId } from './k8s/resource-id.ts';
 export { type ToLiveResourcesOptions, toLiveResources } from './live/to-live-resources.ts';
+export { changedBy } from './managed-fields/changed-by.ts';
+export { iacFieldManagers } from './managed-fields/iac-field-managers.ts';
+export { type ManagedFieldsEntry, managedFieldsEntries } from './managed-fields/managed-fields-entries.ts';
+export { parsePersonTools } from './managed-fields/parse-person-tools.ts';
+export { DEFAULT_PERSON_TOOLS, personToolMatcher } from './managed-fields/person-tools.ts';
+export { rfc3339Millis } from './managed-fields/rfc3339-millis.ts';
+export {
+  type DriftWarningsInput,
+  driftWarnings,
+  isKubernetesRelatedType,
+  type StateSourceInfo,
+} from './match/drift-warnings.ts';
 export { type MatchDriftOptions, matchDrift } from './match/match-drift.ts';
 export type {
+  ChangedBy,
   DriftChange,
   DriftItem,
   DriftResult,
   DriftStatus,
   DriftSummary,
+  DriftWarning,
+  DriftWarningCode,
   IacOrigin,
   IacResource,
   LiveResource,

@@ -42,6 +42,12 @@ export interface IacResource {
   terraform_type: string;
   origin: IacOrigin;
   /**
+   * The field manager Terraform writes the object with: `HashiCorp` for typed resources, a
+   * `kubernetes_manifest`'s `field_manager.name` (default `Terraform`). Absent in resources stored
+   * before it existed; `iacFieldManagers` then derives it from `terraform_type`.
+   */
+  field_manager?: string;
+  /**
    * What Terraform declares, in API shape (camelCase, plural lists, objects). Zero values from typed
    * state (`""`, `0`, `false`, `[]`, `{}`, `null`) are kept: the matcher treats them as "unset".
    * Terraform-only and server-computed attributes (`id`, `timeouts`, `wait_for_rollout`,
@@ -61,6 +67,17 @@ export type DriftStatus = 'missing' | 'extra' | 'changed';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 
+/** CONTRACT `changes[].changed_by`: the managedFields entry that last wrote the live value. */
+export interface ChangedBy {
+  manager: string;
+  /** `Update` or `Apply`. */
+  operation: string;
+  /** `scale`, `status`, …; `null` for the main resource. */
+  subresource: string | null;
+  /** RFC 3339, as the API wrote it; `null` when the entry has none. */
+  time: string | null;
+}
+
 /** One differing field. Values are in API shape; `iac: null` marks an item present only live. */
 export interface DriftChange {
   /** Dotted path; named list items by name (`containers[api].image`), others by index (`ports[0].port`). */
@@ -68,6 +85,10 @@ export interface DriftChange {
   iac: JsonValue;
   live: JsonValue;
   severity: Severity;
+  /** Who last wrote the live value; `null` when nobody's entry covers it or the field was removed. */
+  changed_by: ChangedBy | null;
+  /** Present (true) for a field the IaC side does not declare that a person changed by hand. */
+  undeclared?: true;
   /** Present (true) only when an ignore rule or annotation hides this change. */
   ignored?: true;
   /** The rule that hid it: a `.driftignore` line, or `annotation driftwise.io/ignore: <value>`. */
@@ -87,6 +108,8 @@ export interface DriftItem {
   ignored: boolean;
   /** Present only when `ignored` is true. */
   ignore_rule?: string;
+  /** True when the drift equals an accepted baseline's (no baseline exists yet: always false). */
+  accepted: boolean;
 }
 
 export interface DriftSummary {
@@ -96,11 +119,25 @@ export interface DriftSummary {
   missing: number;
   extra: number;
   changed: number;
+  /** Items an accepted baseline covers, counted here instead of under their status. */
+  accepted: number;
   coverage: number;
+}
+
+/** CONTRACT `warnings[].code`. */
+export type DriftWarningCode = 'empty_scope' | 'no_state_source' | 'skipped_terraform_types';
+
+/** Something about the inputs that makes the drift less than it seems (a mistyped namespace). */
+export interface DriftWarning {
+  code: DriftWarningCode;
+  message: string;
+  /** `skipped_terraform_types` only: each type not read and its instance count, by type. */
+  types?: { type: string; count: number }[];
 }
 
 /** The matcher's answer: ordered by status (`missing`, `extra`, `changed`) then `resource_id`. */
 export interface DriftResult {
   summary: DriftSummary;
+  warnings: DriftWarning[];
   items: DriftItem[];
 }

@@ -10,12 +10,12 @@ import {
 } from '../src/index.ts';
 import { EXAMPLES_DIR, readExample } from './support/examples.ts';
 
-/** The drift the service answers, less the fields only the worker knows (scan id, times). */
+/** The drift the service answers, less the fields only the worker knows (scan id, times, paging). */
 function expectedDrift(name: string) {
-  const { scan_id, created_at, cluster_id, namespace, ...rest } = readExample(name, 'drift.json') as Record<
-    string,
-    unknown
-  > & { items: Record<string, unknown>[] };
+  const { scan_id, created_at, cluster_id, namespace, next_cursor, ...rest } = readExample(
+    name,
+    'drift.json',
+  ) as Record<string, unknown> & { items: Record<string, unknown>[] };
   return {
     ...rest,
     items: rest.items.map(({ first_seen_scan_id, first_seen_at, ...item }) => item),

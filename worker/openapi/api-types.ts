@@ -243,7 +243,7 @@ export interface paths {
         };
         /**
          * The drift of a scan
-         * @description Items ordered by status (`missing`, `extra`, `changed`), then `resource_id`; changes by `path`.
+         * @description Items ordered by status (`missing`, `extra`, `changed`), then `resource_id`; changes by `path`. Paged (`limit`, default and maximum 5,000; `next_cursor`) and filtered (`status`, `severity_at_least`, `resource_id`); the summary and warnings are always of the whole scan.
          */
         get: operations["getScanDrift"];
         put?: never;
@@ -513,6 +513,7 @@ export interface components {
             missing: number;
             extra: number;
             changed: number;
+            accepted: number;
             coverage: number;
         };
         Drift: {
@@ -523,7 +524,18 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             summary: components["schemas"]["DriftSummary"];
+            warnings: components["schemas"]["DriftWarning"][];
             items: components["schemas"]["DriftItem"][];
+            next_cursor: string | null;
+        };
+        DriftWarning: {
+            /** @enum {string} */
+            code: "empty_scope" | "no_state_source" | "skipped_terraform_types";
+            message: string;
+            types?: {
+                type: string;
+                count: number;
+            }[];
         };
         DriftItem: {
             /** @enum {string} */
@@ -544,6 +556,9 @@ export interface components {
                 live?: unknown;
                 /** @enum {string} */
                 severity: "critical" | "high" | "medium" | "low";
+                changed_by: components["schemas"]["ChangedBy"];
+                /** @enum {boolean} */
+                undeclared?: true;
                 /** @enum {boolean} */
                 ignored?: true;
                 ignore_rule?: string;
@@ -554,7 +569,14 @@ export interface components {
             first_seen_scan_id: string;
             /** Format: date-time */
             first_seen_at: string;
+            accepted: boolean;
         };
+        ChangedBy: {
+            manager: string;
+            operation: string;
+            subresource: string | null;
+            time: string | null;
+        } | null;
         CloudAccountList: {
             cloud_accounts: components["schemas"]["CloudAccount"][];
         };
@@ -1392,7 +1414,18 @@ export interface operations {
     };
     getScanDrift: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page, 1–5,000 (default: all up to 5,000). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only items of this status; several separated by commas (`missing,extra`). */
+                status?: string;
+                /** @description Only items of this severity or higher. */
+                severity_at_least?: "critical" | "high" | "medium" | "low";
+                /** @description Only the item of this resource ID. */
+                resource_id?: string;
+            };
             header?: never;
             path: {
                 /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
@@ -1410,6 +1443,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Drift"];
+                };
+            };
+            /** @description A bad query parameter, or a cursor this API did not issue (`invalid_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */

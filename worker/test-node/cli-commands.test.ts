@@ -61,6 +61,8 @@ async function driftwise(args: string[], options: { stdin?: string; env?: Record
     stderr: (text) => err.push(text),
     readStdin: async () => options.stdin ?? '',
     env: (name) => env[name],
+    // One clock for every run, so "changed … ago" reads the same in the service's drift and in diff's.
+    now: () => new Date('2025-04-22T11:14:03Z'),
     fetch: async (input, init) => {
       sent.push({
         method: init?.method ?? 'GET',
@@ -161,7 +163,7 @@ describe('driftwise report', () => {
 describe('driftwise drift', () => {
   it('prints the same text as driftwise diff of the same files', async () => {
     const run = await driftwise(driftArgs());
-    const dir = new URL('../test/fixtures/hand-edits/', import.meta.url).pathname;
+    const dir = new URL('../../examples/hand-edits/', import.meta.url).pathname;
     const local = await driftwise(['diff', '--state', `${dir}state.tfstate`, '--live', `${dir}report.json`]);
     expect(run.err).toBe('');
     expect(run.out).toBe(local.out);

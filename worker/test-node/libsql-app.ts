@@ -11,9 +11,9 @@ export const ADMIN_TOKEN = 'test-admin-token';
 export const asAdmin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
 export const withKey = (key: string) => ({ 'X-API-Key': key });
 
-/** The three `shared/examples` cases, as the workerd tests have them (test/fixtures). */
+/** The three worked examples (`examples/` at the repository root). */
 export function example(name: 'in-sync' | 'hand-edits' | 'missing-extra-manifest') {
-  const dir = join(here, '..', 'test', 'fixtures', name);
+  const dir = join(here, '..', '..', 'examples', name);
   return {
     state: readFileSync(join(dir, 'state.tfstate'), 'utf8'),
     report: readFileSync(join(dir, 'report.json'), 'utf8'),

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalWorker, startLocalWorker } from '../scripts/local-worker.ts';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'hand-edits');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'hand-edits');
 const state = readFileSync(join(fixtures, 'state.tfstate'), 'utf8');
 const report = readFileSync(join(fixtures, 'report.json'), 'utf8');
 const expected = readFileSync(join(fixtures, 'drift.json'), 'utf8');

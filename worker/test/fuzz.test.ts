@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import handEditsReport from './fixtures/hand-edits/report.json';
+import handEditsReport from '../../examples/hand-edits/report.json';
 import { call, count, createOrgAndKey, freshIp, json, withKey } from './helpers.ts';
 
 const TABLES = ['scan_runs', 'live_resources', 'drift_sets', 'drift_chunks', 'cloud_accounts'];

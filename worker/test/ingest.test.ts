@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import handEditsReport from './fixtures/hand-edits/report.json';
-import handEditsState from './fixtures/hand-edits/state.tfstate?raw';
-import inSyncReport from './fixtures/in-sync/report.json';
-import inSyncState from './fixtures/in-sync/state.tfstate?raw';
+import handEditsReport from '../../examples/hand-edits/report.json';
+import handEditsState from '../../examples/hand-edits/state.tfstate?raw';
+import inSyncReport from '../../examples/in-sync/report.json';
+import inSyncState from '../../examples/in-sync/state.tfstate?raw';
 import { call, count, createOrgAndKey, freshIp, json, rows, withKey } from './helpers.ts';
 
 const STORE_TABLES = ['cloud_accounts', 'scan_runs', 'live_resources', 'drift_sets', 'drift_chunks'];
@@ -73,7 +73,9 @@ describe('report ingestion', () => {
       const properties = resource.properties as { status?: unknown; metadata: Record<string, unknown> };
       properties.status = { observedGeneration: 99 };
       properties.metadata.resourceVersion = '999999';
-      properties.metadata.managedFields = [];
+      // A controller's status sync moves its own entry's time; who wrote the drifted fields stays.
+      const entries = (properties.metadata.managedFields ?? []) as { subresource?: string; time: string }[];
+      for (const entry of entries) if (entry.subresource === 'status') entry.time = '2026-01-01T00:00:00Z';
     }
     expect((await post(key, resynced)).status).toBe(201);
     expect(await writes()).toBe(1);

@@ -1,10 +1,10 @@
 import { exports } from 'cloudflare:workers';
 import createClient from 'openapi-fetch';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import handEditsDrift from '../../examples/hand-edits/drift.json';
+import handEditsReport from '../../examples/hand-edits/report.json';
+import handEditsState from '../../examples/hand-edits/state.tfstate?raw';
 import type { paths } from '../openapi/api-types.ts';
-import handEditsDrift from './fixtures/hand-edits/drift.json';
-import handEditsReport from './fixtures/hand-edits/report.json';
-import handEditsState from './fixtures/hand-edits/state.tfstate?raw';
 import { ADMIN_TOKEN, freshIp } from './helpers.ts';
 
 type ReportBody = paths['/api/v2/operator/report']['post']['requestBody']['content']['application/json'];

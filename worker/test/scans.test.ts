@@ -83,7 +83,7 @@ describe('scans', () => {
       namespace: 'default',
       created_at: expect.any(String),
       resource_count: 0,
-      summary: { live: 0, iac: 0, in_sync: 0, missing: 0, extra: 0, changed: 0, coverage: 1 },
+      summary: { live: 0, iac: 0, in_sync: 0, missing: 0, extra: 0, changed: 0, accepted: 0, coverage: 1 },
     });
   });
 

@@ -1,7 +1,7 @@
 import { decodeBase64, type JsonObject, redactSecret, secretHasher } from '@driftwise/core';
 import { describe, expect, it } from 'vitest';
-import inSyncReport from './fixtures/in-sync/report.json';
-import inSyncState from './fixtures/in-sync/state.tfstate?raw';
+import inSyncReport from '../../examples/in-sync/report.json';
+import inSyncState from '../../examples/in-sync/state.tfstate?raw';
 import { call, createKey, createOrgAndKey, freshIp, json, rows, withKey } from './helpers.ts';
 
 interface HashKey {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import inSyncState from './fixtures/in-sync/state.tfstate?raw';
+import inSyncState from '../../examples/in-sync/state.tfstate?raw';
 import { call, count, createOrgAndKey, json, rows, withKey } from './helpers.ts';
 
 const state = JSON.parse(inSyncState) as { serial: number; lineage: string; version: number };

@@ -1,6 +1,10 @@
 import { annotationIgnoreRules } from '../ignore/annotation-ignore-rules.ts';
 import { type IgnoreMatcher, ignoreMatcher } from '../ignore/ignore-matcher.ts';
 import type { IgnoreRule } from '../ignore/parse-ignore-rules.ts';
+import { changedBy } from '../managed-fields/changed-by.ts';
+import { iacFieldManagers } from '../managed-fields/iac-field-managers.ts';
+import { managedFieldsEntries } from '../managed-fields/managed-fields-entries.ts';
+import { DEFAULT_PERSON_TOOLS, personToolMatcher } from '../managed-fields/person-tools.ts';
 import type {
   DriftChange,
   DriftItem,
@@ -11,12 +15,14 @@ import type {
   Severity,
 } from '../model.ts';
 import { compareObjects } from './compare-objects.ts';
+import { driftWarnings, type StateSourceInfo } from './drift-warnings.ts';
 import { hpaTargets } from './hpa-targets.ts';
 import { pairResources } from './pair-resources.ts';
 import { redactChangeValues } from './redact-change-values.ts';
 import { serverManagedPaths } from './server-managed-paths.ts';
 import { changeSeverity, highestSeverity, resourceSeverity } from './severity.ts';
 import { summarizeDrift } from './summarize-drift.ts';
+import { undeclaredChanges } from './undeclared-changes.ts';
 
 /** What {@link matchDrift} compares. */
 export interface MatchDriftOptions {
@@ -26,6 +32,16 @@ export interface MatchDriftOptions {
   namespace: string;
   /** Parsed `.driftignore` rules (see `parseIgnoreRules`). */
   ignoreRules?: IgnoreRule[];
+  /**
+   * Field managers that are a person's tool (`*` wildcards), for undeclared fields; default
+   * `DEFAULT_PERSON_TOOLS`, an org's list from `parsePersonTools(ignoreText)`.
+   */
+  personTools?: readonly string[];
+  /**
+   * The state sources that apply, for the `no_state_source` and `skipped_terraform_types` warnings;
+   * omitted, neither is given (`empty_scope` still is).
+   */
+  stateSources?: readonly StateSourceInfo[];
 }
 
 const STATUS_ORDER: Readonly<Record<DriftStatus, number>> = { missing: 0, extra: 1, changed: 2 };
@@ -78,6 +94,7 @@ function wholeItem(
     changes: [],
     ignored: rule !== null,
     ...(rule === null ? {} : { ignore_rule: rule }),
+    accepted: false,
   };
 }
 
@@ -86,6 +103,7 @@ function changedItem(
   live: LiveResource,
   skipPaths: ReadonlySet<string>,
   matcher: IgnoreMatcher,
+  isPersonTool: (manager: string) => boolean,
 ): DriftItem | null {
   const fields = compareObjects({
     kind: live.kind,
@@ -94,13 +112,44 @@ function changedItem(
     live: live.object,
     skipPaths,
   });
-  if (fields.length === 0) return null;
-  const changes: DriftChange[] = fields
-    .map((field) => {
+  const entries = managedFieldsEntries(live.object);
+  // Only an object with managedFields can say a person wrote an undeclared field.
+  const undeclared =
+    entries.length === 0
+      ? []
+      : undeclaredChanges({
+          kind: live.kind,
+          declared: iac.declared,
+          live: live.object,
+          entries,
+          iacManagers: iacFieldManagers(iac),
+          isPersonTool,
+          reported: fields.map((field) => field.path),
+          skipPaths,
+        });
+  if (fields.length === 0 && undeclared.length === 0) return null;
+  const attributed = [
+    // CONTRACT: a removed field (`live: null`) has no writer to name.
+    ...fields.map((field) => ({
+      field,
+      by: field.live === null ? null : changedBy(entries, live.object, field.segments),
+      undeclared: false,
+    })),
+    ...undeclared.map((field) => ({ field, by: field.changed_by, undeclared: true })),
+  ];
+  const changes: DriftChange[] = attributed
+    .map(({ field, by, undeclared: isUndeclared }) => {
       const severity = changeSeverity({ kind: live.kind, ...field });
       const { path, iac: iacValue, live: liveValue } = redactChangeValues(live.kind, field);
       const rule = hiddenBy(matcher, live.id, path);
-      const change: DriftChange = { path, iac: iacValue, live: liveValue, severity };
+      const change: DriftChange = {
+        path,
+        iac: iacValue,
+        live: liveValue,
+        severity,
+        changed_by: by,
+        ...(isUndeclared ? { undeclared: true as const } : {}),
+      };
       return rule === null ? change : { ...change, ignored: true as const, ignore_rule: rule };
     })
     .sort((a, b) => compareText(a.path, b.path));
@@ -118,6 +167,7 @@ function changedItem(
     changes,
     ignored,
     ...(ignored ? { ignore_rule: changes[0]?.ignore_rule ?? '' } : {}),
+    accepted: false,
   };
 }
 
@@ -129,7 +179,10 @@ function changedItem(
  * - pairing by UID where both sides carry one, then by canonical ID ({@link pairResources});
  * - `missing`: declared, not live; `extra`: live, undeclared and not controller-owned; `changed`: the
  *   declared fields differ ({@link compareObjects}), with a live HPA's target's `spec.replicas` and
- *   other server-managed paths left out ({@link serverManagedPaths});
+ *   other server-managed paths left out ({@link serverManagedPaths}), or a person's tool wrote a field
+ *   the IaC side does not declare after Terraform's last write ({@link undeclaredChanges});
+ * - `changed_by` per change from the live object's managedFields ({@link changedBy});
+ * - `warnings` about the inputs ({@link driftWarnings});
  * - severity per change and item ({@link changeSeverity}, {@link resourceSeverity});
  * - ignore rules and the `driftwise.io/ignore` annotation hide items or changes, which stay in the
  *   result with `ignored: true` and `ignore_rule`, and do not count in the summary;
@@ -139,12 +192,20 @@ function changedItem(
  * @example
  * const { summary, items } = matchDrift({ live, iac, namespace: 'payments', ignoreRules: parseIgnoreRules(text) });
  */
-export function matchDrift({ live, iac, namespace, ignoreRules = [] }: MatchDriftOptions): DriftResult {
+export function matchDrift({
+  live,
+  iac,
+  namespace,
+  ignoreRules = [],
+  personTools = DEFAULT_PERSON_TOOLS,
+  stateSources,
+}: MatchDriftOptions): DriftResult {
   const inScope = (resourceNamespace: string | null) => namespace === '*' || resourceNamespace === namespace;
   const scopedLive = live.filter((resource) => inScope(resource.namespace));
   const scopedIac = iac.filter((resource) => inScope(resource.namespace));
   const targets = hpaTargets(live);
   const fileMatcher = ignoreMatcher(ignoreRules);
+  const isPersonTool = personToolMatcher(personTools);
   const { pairs, unpairedIac, unpairedLive } = pairResources(scopedLive, scopedIac);
 
   const items: DriftItem[] = [];
@@ -156,9 +217,18 @@ export function matchDrift({ live, iac, namespace, ignoreRules = [] }: MatchDrif
   }
   for (const { iac: declared, live: object } of pairs) {
     const skipPaths = serverManagedPaths({ live: object, hpaTargets: targets });
-    const item = changedItem(declared, object, skipPaths, matcherFor(object, fileMatcher));
+    const item = changedItem(declared, object, skipPaths, matcherFor(object, fileMatcher), isPersonTool);
     if (item !== null) items.push(item);
   }
   items.sort(itemOrder);
-  return { summary: summarizeDrift({ live: scopedLive, iac: scopedIac, items }), items };
+  return {
+    summary: summarizeDrift({ live: scopedLive, iac: scopedIac, items }),
+    warnings: driftWarnings({
+      namespace,
+      liveInScope: scopedLive.length,
+      iacInScope: scopedIac.length,
+      stateSources,
+    }),
+    items,
+  };
 }

@@ -1,20 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import type { PathSegment } from './change-path.ts';
-
-/** The live value at `segments` (named list items by `name`), or `undefined`. */
-function valueAt(root: JsonObject, segments: readonly PathSegment[]): JsonValue | undefined {
-  let value: JsonValue | undefined = root;
-  for (const segment of segments) {
-    if ('key' in segment) value = isJsonObject(value) ? value[segment.key] : undefined;
-    else if ('index' in segment) value = Array.isArray(value) ? value[segment.index] : undefined;
-    else
-      value = Array.isArray(value)
-        ? value.find((item) => isJsonObject(item) && item.name === segment.name)
-        : undefined;
-    if (value === undefined) return undefined;
-  }
-  return value;
-}
+import { valueAt } from './value-at.ts';
 
 /** Fields the server fills whatever their value: allocated addresses and ports, bindings, scheduling. */
 const ALLOCATED: ReadonlySet<string> = new Set([

@@ -93,6 +93,16 @@ interface Translated {
   uid: string | null;
   declared: JsonObject;
   recorded: JsonObject;
+  /** A manifest's `field_manager { name }`, when set. */
+  fieldManager?: string;
+}
+
+/** `field_manager = [{ name, force_conflicts }]` in state; an empty list means the default. */
+function manifestFieldManager(attributes: JsonObject): string | undefined {
+  const block = Array.isArray(attributes.field_manager)
+    ? attributes.field_manager[0]
+    : attributes.field_manager;
+  return isJsonObject(block) ? (nonEmptyString(block.name) ?? undefined) : undefined;
 }
 
 function readManifest(attributes: JsonObject, path: string, issues: InputIssue[], hash: SecretHasher) {
@@ -123,6 +133,7 @@ function readManifest(attributes: JsonObject, path: string, issues: InputIssue[]
     // Manifest Secrets are in API shape: `data` base64, `stringData` plain.
     declared: redactSecret(manifest, hash, { data: 'base64' }),
     recorded: redactSecret(recorded, hash, { data: 'base64' }),
+    fieldManager: manifestFieldManager(attributes),
   } satisfies Translated;
 }
 
@@ -305,7 +316,7 @@ export function readTerraformState(
         issues.push({ path: instancePath, message: 'expected an object' });
         return;
       }
-      const read =
+      const read: Translated | undefined =
         type === MANIFEST
           ? readManifest(instance.attributes, instancePath, issues, hash)
           : type === KUBECTL_MANIFEST
@@ -322,6 +333,7 @@ export function readTerraformState(
         origin: { state_source: stateSource, address: instanceAddress(resource, instance.index_key) },
         declared: read.declared,
         recorded: read.recorded,
+        ...(read.fieldManager === undefined ? {} : { field_manager: read.fieldManager }),
       });
     });
   });

@@ -92,8 +92,10 @@ describe('matchDrift properties', () => {
               missing: 0,
               extra: 0,
               changed: 0,
+              accepted: 0,
               coverage: 1,
             },
+            warnings: [],
             items: [],
           });
         },

@@ -51,6 +51,7 @@ describe('matchDrift', () => {
           iac: { state_source: 'main', address: 'kubernetes_configmap_v1.settings' },
           changes: [],
           ignored: false,
+          accepted: false,
         },
       ]);
     });
@@ -68,6 +69,7 @@ describe('matchDrift', () => {
           iac: null,
           changes: [],
           ignored: false,
+          accepted: false,
         },
       ]);
     });
@@ -87,8 +89,9 @@ describe('matchDrift', () => {
           name: 'rules',
           severity: 'medium',
           iac: { state_source: 'main', address: 'kubernetes_configmap_v1.rules' },
-          changes: [{ path: 'data.MAX', iac: '24', live: '40', severity: 'medium' }],
+          changes: [{ path: 'data.MAX', iac: '24', live: '40', severity: 'medium', changed_by: null }],
           ignored: false,
+          accepted: false,
         },
       ]);
     });
@@ -157,7 +160,8 @@ describe('matchDrift', () => {
         iacOf({ kind: 'clusterrole', name: 'reader', namespace: null, declared: {} }),
       ];
       expect(matchDrift({ live: [], iac, namespace: 'shop' })).toEqual({
-        summary: { live: 0, iac: 0, in_sync: 0, missing: 0, extra: 0, changed: 0, coverage: 1 },
+        summary: { live: 0, iac: 0, in_sync: 0, missing: 0, extra: 0, changed: 0, accepted: 0, coverage: 1 },
+        warnings: [expect.objectContaining({ code: 'empty_scope' })],
         items: [],
       });
     });
@@ -215,6 +219,7 @@ describe('matchDrift', () => {
         missing: 1,
         extra: 1,
         changed: 1,
+        accepted: 0,
         coverage: 0.67,
       });
     });
@@ -239,6 +244,7 @@ describe('matchDrift', () => {
         missing: 0,
         extra: 0,
         changed: 0,
+        accepted: 0,
         coverage: 1,
       });
     });
@@ -256,7 +262,7 @@ describe('matchDrift', () => {
         (object.spec as JsonObject).replicas = 4;
       });
       expect(matchDrift({ live: [live], iac: [iac], namespace: 'shop' }).items[0]?.changes).toEqual([
-        { path: 'spec.replicas', iac: 2, live: 4, severity: 'low' },
+        { path: 'spec.replicas', iac: 2, live: 4, severity: 'low', changed_by: null },
       ]);
     });
 
@@ -293,7 +299,7 @@ describe('matchDrift', () => {
         namespace: 'shop',
       });
       expect(result.items[0]?.changes).toEqual([
-        { path: 'data.password', iac: REDACTED, live: REDACTED, severity: 'medium' },
+        { path: 'data.password', iac: REDACTED, live: REDACTED, severity: 'medium', changed_by: null },
       ]);
     });
 
@@ -313,7 +319,7 @@ describe('matchDrift', () => {
         namespace: 'shop',
       });
       expect(result.items[0]?.changes).toEqual([
-        { path: 'data.token', iac: null, live: REDACTED, severity: 'medium' },
+        { path: 'data.token', iac: null, live: REDACTED, severity: 'medium', changed_by: null },
       ]);
     });
   });
@@ -472,6 +478,7 @@ describe('matchDrift', () => {
           iac: null,
           live: { name: 'TRACE_SAMPLING', value: '0.25' },
           severity: 'medium',
+          changed_by: null,
         },
       ]);
     });

@@ -23,14 +23,14 @@ export interface ChangedBy {
  * A change as the API returns it: core's change plus who made it and whether Terraform declares the field.
  * The new fields are optional: a server older than the contract's current shape leaves them out.
  */
-export interface ApiDriftChange extends DriftChange {
+export interface ApiDriftChange extends Omit<DriftChange, 'changed_by'> {
   changed_by?: ChangedBy | null;
   /** True when the IaC side does not declare the field and a person's tool wrote it (`iac` is `null`). */
   undeclared?: true;
 }
 
 /** A drift item as the API returns it: core's item plus first-seen, baseline and attribution fields. */
-export interface ApiDriftItem extends DriftItem {
+export interface ApiDriftItem extends Omit<DriftItem, 'changes' | 'accepted'> {
   changes: ApiDriftChange[];
   first_seen_scan_id?: string;
   first_seen_at?: string;
@@ -50,7 +50,7 @@ export interface ScanDrift {
   cluster_id: string;
   namespace: string;
   created_at: string;
-  summary: DriftSummary & { accepted?: number };
+  summary: Omit<DriftSummary, 'accepted'> & { accepted?: number };
   warnings?: DriftWarning[];
   items: ApiDriftItem[];
 }

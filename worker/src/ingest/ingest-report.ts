@@ -2,6 +2,7 @@ import {
   matchDrift,
   type OperatorReportRequest,
   parseIgnoreRules,
+  parsePersonTools,
   type SecretHasher,
   toLiveResources,
 } from '@driftwise/core';
@@ -54,8 +55,9 @@ export async function ingestReport(
   // The fingerprint is read first: an upload landing meanwhile then makes the next identical report
   // take this slow path again rather than reuse a result computed from older inputs.
   const inputsHash = await store.inputsFingerprint(orgId, clusterId);
-  const [iac, ignoreText, storedHashes, previous] = await Promise.all([
+  const [iac, stateSources, ignoreText, storedHashes, previous] = await Promise.all([
     store.listIacResources(orgId, clusterId),
+    store.applicableStateSources(orgId, clusterId),
     store.getIgnoreRules(orgId),
     store.liveHashes(orgId, clusterId, scope),
     store.listScans(orgId, { clusterId, namespace: scope }, 1),
@@ -63,17 +65,28 @@ export async function ingestReport(
   const previousScan = previous[0];
   const previousItems = previousScan ? await store.driftItems(previousScan) : [];
 
-  const result = matchDrift({ live, iac, namespace: scope, ignoreRules: parseIgnoreRules(ignoreText ?? '') });
+  // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
+  // undeclared fields are decided now, once, and stored with the drift.
+  const result = matchDrift({
+    live,
+    iac,
+    namespace: scope,
+    ignoreRules: parseIgnoreRules(ignoreText ?? ''),
+    personTools: parsePersonTools(ignoreText ?? ''),
+    stateSources,
+  });
 
   const scanId = newId();
   const createdAt = now().toISOString();
   const firstSeen = new Map(previousItems.map((item) => [driftKey(item), item]));
-  const driftItems: StoredDriftItem[] = result.items.map((item) => {
+  const driftItems: StoredDriftItem[] = result.items.map(({ accepted, ...item }) => {
     const seen = firstSeen.get(driftKey(item));
+    // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
     return {
       ...item,
       first_seen_scan_id: seen?.first_seen_scan_id ?? scanId,
       first_seen_at: seen?.first_seen_at ?? createdAt,
+      accepted,
     };
   });
 
@@ -99,6 +112,7 @@ export async function ingestReport(
       createdAt,
       resourceCount: report.resources.length,
       summary: result.summary,
+      warnings: result.warnings,
       bodyHash,
       inputsHash,
       generateIac: report.generate_iac,

@@ -1,4 +1,4 @@
-import { parseIgnoreRules } from '@driftwise/core';
+import { parseIgnoreRules, parsePersonTools } from '@driftwise/core';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
@@ -69,8 +69,10 @@ export function driftignoreRoutes(deps: AppDeps) {
     })
     .openapi(putDriftignore, async (c) => {
       const text = await c.req.text();
-      // A bad line throws DriftwiseError (invalid_ignore_rule, with the line): a 400 naming it.
+      // A bad line throws DriftwiseError (invalid_ignore_rule, with the line): a 400 naming it. The
+      // org's person's-tool list is a directive in the same text, checked the same way.
       parseIgnoreRules(text);
+      parsePersonTools(text);
       await c.get('store').putIgnoreRules(c.req.param('org_id')!, text, deps.now().toISOString());
       return c.text(text, 200, { 'Content-Type': TEXT });
     });

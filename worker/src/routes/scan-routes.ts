@@ -1,11 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { ProblemError } from '../http/problem-error.ts';
+import { servedDriftItem } from '../ingest/served-drift-item.ts';
 import { openApiApp } from '../openapi/openapi-app.ts';
 import { problemResponses } from '../openapi/problem-responses.ts';
 import { security } from '../openapi/security.ts';
 import { orgParamsSchema } from '../schemas/org-schemas.ts';
 import {
+  driftQuerySchema,
   driftResponseSchema,
   latestScanQuerySchema,
   scanListQuerySchema,
@@ -15,6 +17,9 @@ import {
 } from '../schemas/scan-schemas.ts';
 import type { ScanRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
+import { decodeDriftCursor, encodeDriftCursor, isAfterCursor } from './drift-cursor.ts';
+
+const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 
 function toScan(scan: ScanRow) {
   return {
@@ -92,12 +97,16 @@ const getScanDrift = createRoute({
   tags,
   summary: 'The drift of a scan',
   description:
-    'Items ordered by status (`missing`, `extra`, `changed`), then `resource_id`; changes by `path`.',
+    'Items ordered by status (`missing`, `extra`, `changed`), then `resource_id`; changes by `path`. Paged ' +
+    '(`limit`, default and maximum 5,000; `next_cursor`) and filtered (`status`, `severity_at_least`, ' +
+    '`resource_id`); the summary and warnings are always of the whole scan.',
   security: security.apiKey,
-  request: { params: scanParamsSchema },
+  request: { params: scanParamsSchema, query: driftQuerySchema },
   responses: {
     200: { description: 'The drift.', content: { 'application/json': { schema: driftResponseSchema } } },
-    ...problemResponses([401, 404]),
+    ...problemResponses([400, 401, 404], {
+      400: 'A bad query parameter, or a cursor this API did not issue (`invalid_request`).',
+    }),
   },
 });
 
@@ -145,9 +154,24 @@ export function scanRoutes(deps: AppDeps) {
       return c.json(toScan(scan), 200);
     })
     .openapi(getScanDrift, async (c) => {
+      const query = c.req.valid('query');
+      // Decoded before any read, so a bad cursor is a 400 whether or not the scan exists.
+      const after = query.cursor === undefined ? undefined : decodeDriftCursor(query.cursor);
       const store = c.get('store');
       const scan = await store.getScan(c.req.param('org_id')!, c.req.param('scan_id'));
       if (!scan) throw scanNotFound(c.req.param('scan_id'));
+      const minRank =
+        query.severity_at_least === undefined ? 0 : (SEVERITY_RANK[query.severity_at_least] ?? 0);
+      const matching = (await store.driftItems(scan)).filter(
+        (item) =>
+          (query.status === undefined || query.status.includes(item.status)) &&
+          (query.resource_id === undefined || item.resource_id === query.resource_id) &&
+          (SEVERITY_RANK[item.severity] ?? 0) >= minRank &&
+          (after === undefined || isAfterCursor(item, after)),
+      );
+      const page = matching.slice(0, query.limit).map(servedDriftItem);
+      const last = page.at(-1);
+      // CONTRACT: the summary and warnings are always of the whole scan, whatever the page and filters.
       return c.json(
         {
           scan_id: scan.id,
@@ -155,7 +179,9 @@ export function scanRoutes(deps: AppDeps) {
           namespace: scan.namespace,
           created_at: scan.createdAt,
           summary: scan.summary,
-          items: await store.driftItems(scan),
+          warnings: scan.warnings,
+          items: page,
+          next_cursor: matching.length > query.limit && last ? encodeDriftCursor(last) : null,
         },
         200,
       );

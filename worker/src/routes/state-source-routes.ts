@@ -139,6 +139,7 @@ export function stateSourceRoutes(deps: AppDeps) {
         terraformVersion: state.terraform_version,
         resourceCount: state.resource_count,
         k8sResourceCount: state.k8s_resource_count,
+        skippedTypes: state.skipped,
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
       };

@@ -13,6 +13,7 @@ export const driftSummarySchema = z
     missing: z.int(),
     extra: z.int(),
     changed: z.int(),
+    accepted: z.int(),
     coverage: z.number(),
   })
   .meta({ id: 'DriftSummary' });
@@ -59,16 +60,58 @@ export const scanListQuerySchema = z.object({
 /** Query of `GET …/scans/latest`. */
 export const latestScanQuerySchema = z.object({ cluster_id: clusterIdQuery, namespace: namespaceQuery });
 
+/** The most drift items one page holds; also the default page size. */
+export const DRIFT_PAGE_LIMIT = 5000;
+
+const STATUSES = ['missing', 'extra', 'changed'] as const;
+type Status = (typeof STATUSES)[number];
+
+// A refine, not a pipe into an array schema, so an error names the parameter (`status`), not `status.1`.
+const statusList = z
+  .string()
+  .max(64)
+  .refine((text) => text.split(',').every((part) => (STATUSES as readonly string[]).includes(part)), {
+    message: 'must be missing, extra or changed, or several of them separated by commas',
+  })
+  .transform((text) => text.split(',') as Status[]);
+
+/** Query of `GET …/scans/:scan_id/drift`: paging (`limit`, `cursor`) and filters. */
+export const driftQuerySchema = z.object({
+  limit: z
+    .preprocess(
+      (value) => (value === '' || value === undefined ? DRIFT_PAGE_LIMIT : value),
+      z.coerce.number().int().min(1).max(DRIFT_PAGE_LIMIT),
+    )
+    .meta({ description: 'Items per page, 1–5,000 (default: all up to 5,000).', default: DRIFT_PAGE_LIMIT }),
+  cursor: optional(z.string().max(1024)).meta({ description: 'The `next_cursor` of the previous page.' }),
+  status: optional(statusList).meta({
+    description: 'Only items of this status; several separated by commas (`missing,extra`).',
+  }),
+  severity_at_least: optional(severity).meta({ description: 'Only items of this severity or higher.' }),
+  resource_id: optional(z.string().max(512)).meta({ description: 'Only the item of this resource ID.' }),
+});
+
 /** Response of `GET …/scans`. */
 export const scanListSchema = z
   .object({ scans: z.array(scanSchema), next_cursor: z.string().nullable() })
   .meta({ id: 'ScanList' });
+
+const changedBySchema = z
+  .object({
+    manager: z.string(),
+    operation: z.string(),
+    subresource: z.string().nullable(),
+    time: z.string().nullable(),
+  })
+  .meta({ id: 'ChangedBy' });
 
 const driftChangeSchema = z.object({
   path: z.string(),
   iac: z.unknown(),
   live: z.unknown(),
   severity,
+  changed_by: changedBySchema.nullable(),
+  undeclared: z.literal(true).optional(),
   ignored: z.literal(true).optional(),
   ignore_rule: z.string().optional(),
 });
@@ -88,8 +131,18 @@ export const driftItemSchema = z
     ignore_rule: z.string().optional(),
     first_seen_scan_id: z.uuid(),
     first_seen_at: z.iso.datetime(),
+    accepted: z.boolean(),
   })
   .meta({ id: 'DriftItem' });
+
+/** A drift warning (`empty_scope`, `no_state_source`, `skipped_terraform_types`). */
+export const driftWarningSchema = z
+  .object({
+    code: z.enum(['empty_scope', 'no_state_source', 'skipped_terraform_types']),
+    message: z.string(),
+    types: z.array(z.object({ type: z.string(), count: z.int() })).optional(),
+  })
+  .meta({ id: 'DriftWarning' });
 
 /** Response of `GET …/scans/:scan_id/drift`. */
 export const driftResponseSchema = z
@@ -99,6 +152,8 @@ export const driftResponseSchema = z
     namespace: z.string(),
     created_at: z.iso.datetime(),
     summary: driftSummarySchema,
+    warnings: z.array(driftWarningSchema),
     items: z.array(driftItemSchema),
+    next_cursor: z.string().nullable(),
   })
   .meta({ id: 'Drift' });

@@ -1,4 +1,4 @@
-import type { DriftSummary, IacResource } from '@driftwise/core';
+import type { DriftSummary, DriftWarning, IacResource, StateSourceInfo } from '@driftwise/core';
 import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
@@ -42,6 +42,22 @@ function cacheIac(key: string, resources: IacResource[]): void {
   iacCache.set(key, resources);
 }
 
+/** A stored summary; scans stored before `accepted` existed count 0 there (no baseline could exist). */
+function toSummary(json: string): DriftSummary {
+  const {
+    live,
+    iac,
+    in_sync,
+    missing,
+    extra,
+    changed,
+    accepted = 0,
+    coverage,
+  } = JSON.parse(json) as Omit<DriftSummary, 'accepted'> & { accepted?: number };
+  // Rebuilt rather than spread so the keys come out in the CONTRACT's order.
+  return { live, iac, in_sync, missing, extra, changed, accepted, coverage };
+}
+
 function toScanRow(row: ScanRecord): ScanRow {
   return {
     seq: row.seq,
@@ -51,12 +67,17 @@ function toScanRow(row: ScanRecord): ScanRow {
     namespace: row.namespace,
     createdAt: row.createdAt,
     resourceCount: row.resourceCount,
-    summary: JSON.parse(row.summary) as DriftSummary,
+    summary: toSummary(row.summary),
+    warnings: JSON.parse(row.warnings) as DriftWarning[],
     driftSetId: row.driftSetId,
     bodyHash: row.bodyHash,
     inputsHash: row.inputsHash,
     generateIac: row.generateIac,
   };
+}
+
+function toStateSourceRow(row: typeof stateSources.$inferSelect): StateSourceRow {
+  return { ...row, skippedTypes: JSON.parse(row.skippedTypes) as Record<string, number> };
 }
 
 function toApiKeyRow(row: typeof apiKeys.$inferSelect): ApiKeyRow {
@@ -147,20 +168,22 @@ export class D1Store implements Store {
   }
 
   async getStateSource(orgId: string, name: string): Promise<StateSourceRow | undefined> {
-    return this.#db
+    const row = await this.#db
       .select()
       .from(stateSources)
       .where(and(eq(stateSources.orgId, orgId), eq(stateSources.name, name)))
       .get();
+    return row ? toStateSourceRow(row) : undefined;
   }
 
   async listStateSources(orgId: string): Promise<StateSourceRow[]> {
-    return this.#db
+    const rows = await this.#db
       .select()
       .from(stateSources)
       .where(eq(stateSources.orgId, orgId))
       .orderBy(stateSources.name)
       .all();
+    return rows.map(toStateSourceRow);
   }
 
   async putStateSource(source: StateSourceRow, resources: IacResource[]): Promise<void> {
@@ -168,12 +191,12 @@ export class D1Store implements Store {
       this.#d1
         .prepare(
           `INSERT INTO state_sources (id, org_id, name, cluster_id, serial, lineage, terraform_version,
-             resource_count, k8s_resource_count, created_at, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             resource_count, k8s_resource_count, created_at, updated_at, skipped_types)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
            ON CONFLICT(org_id, name) DO UPDATE SET cluster_id = excluded.cluster_id, serial = excluded.serial,
              lineage = excluded.lineage, terraform_version = excluded.terraform_version,
              resource_count = excluded.resource_count, k8s_resource_count = excluded.k8s_resource_count,
-             updated_at = excluded.updated_at`,
+             updated_at = excluded.updated_at, skipped_types = excluded.skipped_types`,
         )
         .bind(
           source.id,
@@ -187,6 +210,7 @@ export class D1Store implements Store {
           source.k8sResourceCount,
           source.createdAt,
           source.updatedAt,
+          JSON.stringify(source.skippedTypes),
         ),
       this.#d1.prepare('DELETE FROM iac_resources WHERE state_source_id = ?1').bind(source.id),
     ];
@@ -243,10 +267,20 @@ export class D1Store implements Store {
     return sources.flatMap((source) => iacCache.get(keyOf(source)) ?? []);
   }
 
+  async applicableStateSources(orgId: string, clusterId: string): Promise<StateSourceInfo[]> {
+    const rows = await this.#applicableSources(orgId, clusterId);
+    return rows.map((row) => ({
+      name: row.name,
+      skipped: JSON.parse(row.skippedTypes) as Record<string, number>,
+    }));
+  }
+
   #applicableSources(orgId: string, clusterId: string) {
     return this.#db
       .select({
         id: stateSources.id,
+        name: stateSources.name,
+        skippedTypes: stateSources.skippedTypes,
         lineage: stateSources.lineage,
         serial: stateSources.serial,
         updatedAt: stateSources.updatedAt,
@@ -292,9 +326,9 @@ export class D1Store implements Store {
     const result = await this.#d1
       .prepare(
         `INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
-           summary, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
+           summary, warnings, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
          SELECT ?1, p.org_id, p.cloud_account_id, p.cluster_id, p.namespace, ?2, p.resource_count, p.summary,
-           p.drift_set_id, p.body_hash, p.inputs_hash, p.generate_iac, p.iac_format, p.custom_prompt
+           p.warnings, p.drift_set_id, p.body_hash, p.inputs_hash, p.generate_iac, p.iac_format, p.custom_prompt
          FROM scan_runs p
          WHERE p.id = ?3 AND p.seq = (SELECT MAX(seq) FROM scan_runs
            WHERE org_id = p.org_id AND cluster_id = p.cluster_id AND namespace = p.namespace)`,
@@ -370,9 +404,9 @@ export class D1Store implements Store {
       d1
         .prepare(
           `INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
-             summary, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
+             summary, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt, warnings)
            VALUES (?1, ?2, (SELECT id FROM cloud_accounts WHERE org_id = ?2 AND external_id = ?3), ?4, ?5, ?6, ?7,
-             ?8, ?9, ?10, ?11, ?12, ?13, ?14)`,
+             ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)`,
         )
         .bind(
           scan.id,
@@ -389,6 +423,7 @@ export class D1Store implements Store {
           scan.generateIac ? 1 : 0,
           scan.iacFormat,
           scan.customPrompt,
+          JSON.stringify(scan.warnings),
         ),
     ];
     const upserts = write.upserts.map(

@@ -65,6 +65,8 @@ export const stateSources = sqliteTable(
     terraformVersion: text('terraform_version').notNull(),
     resourceCount: integer('resource_count').notNull(),
     k8sResourceCount: integer('k8s_resource_count').notNull(),
+    /** JSON object: managed resource types the state reader did not read → instance count. */
+    skippedTypes: text('skipped_types').notNull().default('{}'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -152,6 +154,8 @@ export const scanRuns = sqliteTable(
     resourceCount: integer('resource_count').notNull(),
     /** JSON of the drift summary. */
     summary: text('summary').notNull(),
+    /** JSON array of the drift's warnings (`empty_scope`, `no_state_source`, …), as computed at ingest. */
+    warnings: text('warnings').notNull().default('[]'),
     driftSetId: text('drift_set_id').notNull(),
     /** SHA-256 of the request body: an identical body can reuse this scan's result. */
     bodyHash: text('body_hash').notNull(),

@@ -1,4 +1,4 @@
-import type { DriftSummary, IacResource } from '@driftwise/core';
+import type { DriftSummary, DriftWarning, IacResource, StateSourceInfo } from '@driftwise/core';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 
 export interface OrgRow {
@@ -36,6 +36,8 @@ export interface StateSourceRow {
   terraformVersion: string;
   resourceCount: number;
   k8sResourceCount: number;
+  /** Managed resource types the state reader did not read → instance count. */
+  skippedTypes: Record<string, number>;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +51,8 @@ export interface ScanRow {
   createdAt: string;
   resourceCount: number;
   summary: DriftSummary;
+  /** The drift's warnings, computed when the scan was made. */
+  warnings: DriftWarning[];
   driftSetId: string;
   bodyHash: string;
   inputsHash: string;
@@ -108,6 +112,8 @@ export interface Store {
   deleteStateSource(orgId: string, name: string): Promise<boolean>;
   /** IaC resources of the sources that apply to a cluster: scoped to it, or unscoped. */
   listIacResources(orgId: string, clusterId: string): Promise<IacResource[]>;
+  /** The sources that apply to a cluster, by name, with the types their reader skipped (for warnings). */
+  applicableStateSources(orgId: string, clusterId: string): Promise<StateSourceInfo[]>;
 
   getIgnoreRules(orgId: string): Promise<string | undefined>;
   putIgnoreRules(orgId: string, text: string, at: string): Promise<void>;

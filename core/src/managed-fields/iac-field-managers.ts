@@ -1,0 +1,25 @@
+import type { IacResource } from '../model.ts';
+
+// gavinbunney/kubectl and alekc/kubectl apply a kubectl_manifest with kubectl's own apply code: its
+// writes carry kubectl's manager names (`kubectl` for server-side apply, `kubectl-client-side-apply`
+// or the provider's user agent otherwise; not verified per provider version). Both count as the IaC
+// side's, so the provider's own writes never read as a person's.
+const KUBECTL_PROVIDER_MANAGERS: readonly string[] = ['kubectl', 'kubectl-client-side-apply'];
+
+/**
+ * The field managers the IaC side writes its object with: the resource's own `field_manager` when the
+ * reader recorded one, else `Terraform` for a `kubernetes_manifest` (the provider's default
+ * `field_manager.name`), kubectl's names for a `kubectl_manifest`, and `HashiCorp` for typed resources
+ * (the manager the API server derives from the typed provider's user agent, `HashiCorp/1.0 Terraform/…`).
+ *
+ * @example
+ * iacFieldManagers({ terraform_type: 'kubernetes_deployment_v1' }) // ['HashiCorp']
+ */
+export function iacFieldManagers(
+  iac: Pick<IacResource, 'terraform_type' | 'field_manager'>,
+): readonly string[] {
+  if (iac.field_manager !== undefined && iac.field_manager !== '') return [iac.field_manager];
+  if (iac.terraform_type === 'kubernetes_manifest') return ['Terraform'];
+  if (iac.terraform_type === 'kubectl_manifest') return KUBECTL_PROVIDER_MANAGERS;
+  return ['HashiCorp'];
+}

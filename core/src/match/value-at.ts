@@ -1,0 +1,22 @@
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import type { PathSegment } from './change-path.ts';
+
+/**
+ * The value at change-path segments (named list items by `name`), or `undefined`.
+ *
+ * @example
+ * valueAt(service, [{ key: 'spec' }, { key: 'ports' }, { index: 0 }]) // { port: 80, … }
+ */
+export function valueAt(root: JsonObject, segments: readonly PathSegment[]): JsonValue | undefined {
+  let value: JsonValue | undefined = root;
+  for (const segment of segments) {
+    if ('key' in segment) value = isJsonObject(value) ? value[segment.key] : undefined;
+    else if ('index' in segment) value = Array.isArray(value) ? value[segment.index] : undefined;
+    else
+      value = Array.isArray(value)
+        ? value.find((item) => isJsonObject(item) && item.name === segment.name)
+        : undefined;
+    if (value === undefined) return undefined;
+  }
+  return value;
+}
