@@ -3,6 +3,7 @@ export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './erro
 export { IGNORE_ANNOTATION } from './ignore/annotation-ignore-rules.ts';
 export { type IgnoreRule, parseIgnoreRules } from './ignore/parse-ignore-rules.ts';
 export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
+export { isSecretKind } from './k8s/is-secret-kind.ts';
 export { isClusterScopedKind, kindKey } from './k8s/kinds.ts';
 export { type ResourceIdParts, resourceId } from './k8s/resource-id.ts';
 export { type ToLiveResourcesOptions, toLiveResources } from './live/to-live-resources.ts';

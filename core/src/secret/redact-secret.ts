@@ -1,5 +1,6 @@
 import { DriftwiseError } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { isSecretKind } from '../k8s/is-secret-kind.ts';
 import { decodeBase64 } from './base64.ts';
 import { isSecretHash, parseSecretHash, type SecretHasher, textBytes } from './secret-hasher.ts';
 
@@ -58,10 +59,12 @@ function acceptedHash(path: string, value: string, keyId: string): string {
  * decoded bytes, with `stringData` folded into `data` as the API server does on write (stringData wins).
  * `binaryData` (base64; typed state's `binary_data`) is folded in too: live Secrets carry it in `data`.
  * The `last-applied-configuration` annotation is dropped: kubectl writes the plain Secret into it.
- * Other kinds pass through unchanged.
+ * An object without a `kind` is taken for a Secret (the caller knows it is one); an object whose `kind`
+ * is another kind passes through unchanged. Kinds compare through {@link isSecretKind}: `secret` and
+ * `SECRET` are Secrets too, so no spelling keeps its values in clear.
  */
 export function redactSecret(object: JsonObject, hash: SecretHasher, encodings: SecretEncodings): JsonObject {
-  if (typeof object.kind === 'string' && object.kind !== 'Secret') return object;
+  if (object.kind !== undefined && object.kind !== null && !isSecretKind(object.kind)) return object;
   const hashed = encodings.hashed ?? 'hash';
   const present = (key: string) => object[key] !== undefined && object[key] !== null;
   const copy: JsonObject = { ...object };
