@@ -91,7 +91,7 @@ export const resourceSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['provider_type'],
-        message: `must be the lowercase kind of normalized_type ("${kind}")`,
+        message: `must be the lowercase kind of normalized_type ("${clipInput(kind)}")`,
       });
     }
     const declaredKind = resource.properties.kind;

@@ -1,6 +1,7 @@
 import { DriftwiseError } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isSecretKind } from '../k8s/is-secret-kind.ts';
+import { clipInput } from '../schema/clip-input.ts';
 import { decodeBase64 } from './base64.ts';
 import { isSecretHash, parseSecretHash, type SecretHasher, textBytes } from './secret-hasher.ts';
 
@@ -31,7 +32,7 @@ function hashMap(
   for (const [key, value] of Object.entries(map)) {
     if (typeof value !== 'string') continue;
     if (hashed === 'accept' && isSecretHash(value)) {
-      out[key] = acceptedHash(`${field}.${key}`, value, hash.keyId);
+      out[key] = acceptedHash(`${field}.${clipInput(key)}`, value, hash.keyId);
       continue;
     }
     const bytes = encoding === 'base64' ? (decodeBase64(value) ?? textBytes(value)) : textBytes(value);
@@ -49,7 +50,7 @@ function acceptedHash(path: string, value: string, keyId: string): string {
         ? `is hashed with an unknown key id ("${parts.keyId.slice(0, 64)}"): fetch the current key from GET /api/v2/operator/secret-hash-key`
         : null;
   if (problem === null) return value;
-  throw new DriftwiseError('invalid_report', `Secret value ${path} ${problem}.`, {
+  throw new DriftwiseError('invalid_report', `Secret value ${clipInput(path)} ${problem}.`, {
     issues: [{ path, message: `Secret value ${problem}.` }],
   });
 }
