@@ -9,28 +9,12 @@ import {
   toLiveResources,
 } from '../src/index.ts';
 import { operatorReportRequestSchema } from '../src/schema/operator-report.ts';
+import { bench, time } from './bench-timer.ts';
 import { generateCluster } from './generate-cluster.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const hasher = secretHasher('bench', 'k1test');
 const ITEMS = 5_000;
 const RULES = 2_000;
-
-function bench(name: string, value: number, unit: string): void {
-  console.log(`BENCH ${name} ${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`);
-}
-
-function median(runs: number, fn: () => unknown): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    gc();
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
 
 /**
  * 2,000 rules as a team writes them: per-object field rules (some hit the drift, most name objects that
@@ -83,13 +67,13 @@ if (ignoreRules.length !== RULES)
   throw new Error(`bench: expected ${RULES} rules, got ${ignoreRules.length}`);
 
 const runs = 7;
-const withoutRules = median(runs, () => matchDrift({ live, iac, namespace: '*' }));
-const withRules = median(runs, () => matchDrift({ live, iac, namespace: '*', ignoreRules }));
-const items = matchDrift({ live, iac, namespace: '*', ignoreRules }).items;
+const withoutRules = time(runs, () => matchDrift({ live, iac, namespace: '*' })).ms;
+const withRules = time(runs, () => matchDrift({ live, iac, namespace: '*', ignoreRules }));
+const items = withRules.result.items;
 if (items.length !== drifted) throw new Error(`bench: expected ${drifted} drift items, got ${items.length}`);
 bench('core.ignore.no_rules.5k_items.match_ms', withoutRules, 'ms');
-bench('core.ignore.2000_rules.5k_items.match_ms', withRules, 'ms');
-bench('core.ignore.2000_rules.5k_items.vs_no_rules', withRules / withoutRules, 'x');
+bench('core.ignore.2000_rules.5k_items.match_ms', withRules.ms, 'ms');
+bench('core.ignore.2000_rules.5k_items.vs_no_rules', withRules.ms / withoutRules, 'x', 2);
 const ignored = items.filter((item) => item.ignored).length;
 // The rules must do work: some hide items, a `!` rule un-hides others again.
 if (ignored === 0) throw new Error('bench: the rules hid no item');

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fuzzedIgnore, fuzzedState } from '../test/fuzz-inputs.ts';
 import { leaksIn } from '../test/secret-cases.ts';
+import { countRows, dumpStore } from './dump-store.ts';
 import { json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
 
 let opened: LibsqlApp | undefined;
@@ -11,20 +12,6 @@ afterEach(() => {
   opened?.client.close();
   opened = undefined;
 });
-
-async function dumpStore(app: LibsqlApp): Promise<string> {
-  const tables = await app.client.execute(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-  );
-  const dumps = await Promise.all(
-    tables.rows.map((row) => app.client.execute(`SELECT * FROM "${String(row.name)}"`)),
-  );
-  return JSON.stringify(dumps.map((dump) => dump.rows));
-}
-
-async function countOf(app: LibsqlApp, table: string): Promise<number> {
-  return Number((await app.client.execute(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0]?.n);
-}
 
 describe('state upload fuzz (Node, libSQL)', () => {
   it('never answers 5xx, never writes part of a refused upload and never stores a raw Secret value', async () => {
@@ -35,14 +22,16 @@ describe('state upload fuzz (Node, libSQL)', () => {
     await fc.assert(
       fc.asyncProperty(fuzzedState, async ({ text, secrets }) => {
         run += 1;
-        const before = [await countOf(app, 'state_sources'), await countOf(app, 'iac_resources')];
+        const before = [await countRows(app, 'state_sources'), await countRows(app, 'iac_resources')];
         const response = await app.call(
           `/api/v2/orgs/${orgId}/state-sources/fuzz-${run}/state`,
           json('PUT', text, withKey(key)),
         );
         expect(response.status).toBeLessThan(500);
         if (response.status !== 200) {
-          expect([await countOf(app, 'state_sources'), await countOf(app, 'iac_resources')]).toEqual(before);
+          expect([await countRows(app, 'state_sources'), await countRows(app, 'iac_resources')]).toEqual(
+            before,
+          );
         }
         // The org stays readable whatever was uploaded (a stored 2^53 serial made this a 500).
         expect(

@@ -3,6 +3,8 @@
 // Defect 6: attributes nested 100,000 levels, a manifest nested 100,000 levels, 100,000 `{}` resources.
 // Defect 8: 20,000 invalid resources gave an 11 MB 400, a 15 MiB ignore line was echoed whole.
 import { afterEach, describe, expect, it } from 'vitest';
+import { nested, stateText } from '../test/hostile-texts.ts';
+import { countRows } from './dump-store.ts';
 import { CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
 
 const TABLES = [
@@ -24,12 +26,7 @@ async function setUp() {
   opened = await libsqlApp();
   const app = opened;
   const { orgId, key } = await app.createOrgAndKey(['write']);
-  const counts = async () =>
-    Promise.all(
-      TABLES.map(async (table) =>
-        Number((await app.client.execute(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0]?.n),
-      ),
-    );
+  const counts = async () => Promise.all(TABLES.map((table) => countRows(app, table)));
   const refused = async (response: Promise<Response>) => {
     const before = await counts();
     const answer = await response;
@@ -66,13 +63,6 @@ async function setUp() {
       }),
   };
 }
-
-function stateText(attributesJson: string, serial = '1', type = 'kubernetes_config_map_v1'): string {
-  return `{"version":4,"serial":${serial},"lineage":"l-1","terraform_version":"1.9.8","resources":[{"mode":"managed","type":"${type}","name":"a","provider":"provider[\\"registry.terraform.io/hashicorp/kubernetes\\"]","instances":[{"attributes":${attributesJson}}]}]}`;
-}
-
-const nested = (levels: number, open: string, close: string) =>
-  `${open.repeat(levels)}1${close.repeat(levels)}`;
 
 describe('input limits (Node, libSQL)', () => {
   it('answers 400 naming serial and keeps the org readable when serial is 2^53', async () => {

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { leaksIn, secretCase, secretReport, secretState } from '../test/secret-cases.ts';
+import { dumpStore } from './dump-store.ts';
 import { CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
 
 let opened: LibsqlApp | undefined;
@@ -10,16 +11,6 @@ afterEach(() => {
   opened?.client.close();
   opened = undefined;
 });
-
-async function dumpStore(app: LibsqlApp): Promise<string> {
-  const tables = await app.client.execute(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-  );
-  const names = tables.rows.map((row) => String(row.name));
-  expect(names).toEqual(expect.arrayContaining(['live_resources', 'iac_resources', 'drift_chunks']));
-  const dumps = await Promise.all(names.map((name) => app.client.execute(`SELECT * FROM "${name}"`)));
-  return JSON.stringify(dumps.map((dump) => dump.rows));
-}
 
 describe('Secret values at rest (Node, libSQL)', () => {
   it('are found in no table and no drift response when Secrets of every spelling and shape arrive', async () => {
@@ -52,7 +43,17 @@ describe('Secret values at rest (Node, libSQL)', () => {
         expect(drift.status).toBe(200);
         expect(driftText).toContain('(redacted)');
         expect(leaksIn(driftText, c)).toEqual([]);
-        expect(leaksIn(await dumpStore(app), c)).toEqual([]);
+        const dump = await dumpStore(app);
+        expect(Object.keys(JSON.parse(dump))).toEqual(
+          expect.arrayContaining([
+            'live_resources',
+            'iac_resources',
+            'drift_chunks',
+            'scan_runs',
+            'state_sources',
+          ]),
+        );
+        expect(leaksIn(dump, c)).toEqual([]);
       }),
       { numRuns: 12 },
     );

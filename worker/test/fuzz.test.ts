@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dumpStore } from './dump-store.ts';
 import handEditsReport from './fixtures/hand-edits/report.json';
 import { fuzzedIgnore, fuzzedState, mutate } from './fuzz-inputs.ts';
-import { call, count, createOrgAndKey, freshIp, json, rows, withKey } from './helpers.ts';
+import { call, count, createOrgAndKey, freshIp, json, withKey } from './helpers.ts';
 import { leaksIn } from './secret-cases.ts';
 
 const TABLES = ['scan_runs', 'live_resources', 'drift_sets', 'drift_chunks', 'cloud_accounts'];
@@ -80,14 +81,6 @@ describe('operator report fuzz', () => {
     );
   });
 });
-
-/** Every table of the store as JSON text (D1's own `_cf_` tables excepted). */
-async function dumpStore(): Promise<string> {
-  const tables = await rows<{ name: string }>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'",
-  );
-  return JSON.stringify(await Promise.all(tables.map((table) => rows(`SELECT * FROM "${table.name}"`))));
-}
 
 const STATE_TABLES = ['state_sources', 'iac_resources'];
 

@@ -4,6 +4,7 @@
 // config's 256 KiB limit; the 100,000-level and 15 MiB cases run on Node (test-node/input-limits.test.ts).
 import { describe, expect, it } from 'vitest';
 import { call, count, createOrgAndKey, freshIp, json, withKey } from './helpers.ts';
+import { nested, stateText } from './hostile-texts.ts';
 
 const TABLES = [
   'state_sources',
@@ -74,13 +75,6 @@ async function setUp() {
     });
   return { orgId, key, postReport, putState, putIgnore };
 }
-
-function stateText(attributesJson: string, serial = '1', type = 'kubernetes_config_map_v1'): string {
-  return `{"version":4,"serial":${serial},"lineage":"l-1","terraform_version":"1.9.8","resources":[{"mode":"managed","type":"${type}","name":"a","provider":"provider[\\"registry.terraform.io/hashicorp/kubernetes\\"]","instances":[{"attributes":${attributesJson}}]}]}`;
-}
-
-const nested = (levels: number, open: string, close: string) =>
-  `${open.repeat(levels)}1${close.repeat(levels)}`;
 
 describe('report limits (workerd)', () => {
   // Defect 6: 50,000 `{}` resources overflowed the stack inside zod validation (a 500).
