@@ -26,6 +26,32 @@ function unstorableNumber(value: number): boolean {
   return !Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value));
 }
 
+/** The same walk without paths or issues: true as soon as one value is too deep or unstorable. */
+function hasProblem(value: unknown, maxDepth: number): boolean {
+  const values: unknown[] = [value];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const item = values.pop();
+    const depth = depths.pop()! + 1;
+    if (typeof item === 'number') {
+      if (unstorableNumber(item)) return true;
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > maxDepth) return true;
+    const children = Array.isArray(item) ? item : Object.values(item);
+    for (const child of children) {
+      if (typeof child !== 'object' || child === null) {
+        if (typeof child === 'number' && unstorableNumber(child)) return true;
+        continue;
+      }
+      values.push(child);
+      depths.push(depth);
+    }
+  }
+  return false;
+}
+
 /**
  * The problems of a client's JSON value that no schema sees: nesting deeper than `maxDepth`, and
  * numbers that cannot round-trip. The walk is iterative (an explicit stack, never recursion), so a value
@@ -37,6 +63,8 @@ function unstorableNumber(value: number): boolean {
  */
 export function jsonValueIssues(value: unknown, options: JsonValueIssuesOptions): InputIssue[] {
   const { maxDepth, maxIssues, path = '' } = options;
+  // Valid input is the common case: a walk without paths first, paths only when something is wrong.
+  if (!hasProblem(value, maxDepth)) return [];
   const issues: InputIssue[] = [];
   const stack: { value: unknown; path: string; depth: number }[] = [{ value, path, depth: 0 }];
   while (stack.length > 0 && issues.length < maxIssues) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
 import { labelKeyProblem, labelValueProblem } from '../k8s/label-key-problem.ts';
+import { boundedArray } from './bounded-array.ts';
 import { clipInput } from './clip-input.ts';
 import { jsonValueIssues } from './json-value-issues.ts';
 import { REPORT_LIMITS } from './limits.ts';
@@ -114,39 +115,13 @@ export const resourceSchema = z
   .meta({ id: 'Resource' });
 
 /**
- * The report's `resources`, validated one by one and at most {@link MAX_ISSUES} issues deep: 100,000
- * `{}` resources would otherwise give 600,000 issues, and zod hands an array's issues to its parent
- * with `push(...issues)`, which overflows the call stack at that size. The first pass stops collecting
- * once it has enough; only a list without issues reaches the array schema (which then finds none), so
- * the documented schema stays `Resource[]`.
+ * The report's `resources`, validated item by item and at most {@link MAX_ISSUES} issues deep: 100,000
+ * `{}` resources would otherwise build 600,000 issues and overflow the stack inside zod (see `boundedArray`).
  */
-const resourcesSchema = z.preprocess((input, ctx) => {
-  if (!Array.isArray(input)) return input;
-  if (input.length > REPORT_LIMITS.maxResources) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `holds ${input.length} resources; at most ${REPORT_LIMITS.maxResources} per report`,
-      input: undefined,
-    });
-    return input;
-  }
-  let found = 0;
-  for (let index = 0; index < input.length && found < MAX_ISSUES; index++) {
-    const result = resourceSchema.safeParse(input[index]);
-    if (result.success) continue;
-    for (const issue of result.error.issues) {
-      if (found >= MAX_ISSUES) break;
-      ctx.addIssue({
-        code: 'custom',
-        path: [index, ...issue.path],
-        message: issue.message,
-        input: undefined,
-      });
-      found++;
-    }
-  }
-  return input;
-}, z.array(resourceSchema).max(REPORT_LIMITS.maxResources));
+const resourcesSchema = boundedArray(resourceSchema, {
+  maxItems: REPORT_LIMITS.maxResources,
+  maxIssues: MAX_ISSUES,
+});
 
 /**
  * Body of `POST /api/v2/operator/report` (CONTRACT "Operator report"). Unknown top-level fields are a 400
