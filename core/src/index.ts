@@ -20,7 +20,7 @@ export type {
   Severity,
 } from './model.ts';
 export { toInputIssues } from './schema/input-issues.ts';
-export { jsonDepthExceeds, REPORT_LIMITS } from './schema/limits.ts';
+export { IGNORE_LIMITS, jsonDepthExceeds, REPORT_LIMITS, STATE_LIMITS } from './schema/limits.ts';
 export {
   type OperatorReportInput,
   type OperatorReportRequest,
