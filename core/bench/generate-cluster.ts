@@ -50,7 +50,7 @@ function handEdit(kind: (typeof KINDS)[number], object: Json): void {
 export interface GeneratedCluster {
   stateText: string;
   reportText: string;
-  /** How many objects were hand-edited live (1%). */
+  /** How many objects were hand-edited live (1% unless `driftEvery` says otherwise). */
   drifted: number;
 }
 
@@ -58,7 +58,7 @@ export interface GeneratedCluster {
  * A synthetic cluster of `count` objects (Deployments, Services and ConfigMaps in turn, over 50 namespaces)
  * with its Terraform state, 1% of the objects hand-edited live. Deterministic.
  */
-export function generateCluster(count: number): GeneratedCluster {
+export function generateCluster(count: number, { driftEvery = 100 } = {}): GeneratedCluster {
   const stateResources: Json[] = [];
   const reportResources: Json[] = [];
   let drifted = 0;
@@ -80,7 +80,7 @@ export function generateCluster(count: number): GeneratedCluster {
     state.name = `${state.name}_${i}`;
     stateResources.push(state);
     const live = rename(JSON.stringify(liveTemplate), from, to);
-    if (i % 100 === 50) {
+    if (i % driftEvery === Math.floor(driftEvery / 2)) {
       handEdit(kind, live.properties);
       drifted++;
     }

@@ -11,28 +11,10 @@ import {
   secretHasher,
   toLiveResources,
 } from '../src/index.ts';
+import { bench, gc, time } from './bench-timer.ts';
 import { generateCluster } from './generate-cluster.ts';
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const hasher = secretHasher('bench', 'k1test');
-
-function bench(name: string, value: number, unit: string): void {
-  console.log(`BENCH ${name} ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
-}
-
-/** Median wall time of `runs` calls, in ms; the last result is returned for checks. */
-function time<T>(runs: number, fn: () => T): { ms: number; result: T } {
-  const samples: number[] = [];
-  let result!: T;
-  for (let i = 0; i < runs; i++) {
-    gc();
-    const start = performance.now();
-    result = fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)]!, result };
-}
 
 function peerDiff(live: LiveResource[], iac: IacResource[]): number {
   const byId = new Map(live.map((resource) => [resource.id, resource]));

@@ -15,6 +15,7 @@ export { driftFingerprint } from './history/drift-fingerprint.ts';
 export { IGNORE_ANNOTATION } from './ignore/annotation-ignore-rules.ts';
 export { type IgnoreRule, parseIgnoreRules } from './ignore/parse-ignore-rules.ts';
 export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
+export { isSecretKind } from './k8s/is-secret-kind.ts';
 export { isClusterScopedKind, kindKey } from './k8s/kinds.ts';
 export { type ResourceIdParts, resourceId } from './k8s/resource-id.ts';
 export { type ToLiveResourcesOptions, toLiveResources } from './live/to-live-resources.ts';
@@ -46,7 +47,7 @@ export type {
   Severity,
 } from './model.ts';
 export { toInputIssues } from './schema/input-issues.ts';
-export { jsonDepthExceeds, REPORT_LIMITS } from './schema/limits.ts';
+export { IGNORE_LIMITS, jsonDepthExceeds, REPORT_LIMITS, STATE_LIMITS } from './schema/limits.ts';
 export {
   type OperatorReportInput,
   type OperatorReportRequest,

@@ -1,22 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import handEditsReport from '../../examples/hand-edits/report.json';
+import { dumpStore } from './dump-store.ts';
+import { fuzzedIgnore, fuzzedState, mutate } from './fuzz-inputs.ts';
 import { call, count, createOrgAndKey, freshIp, json, withKey } from './helpers.ts';
+import { leaksIn } from './secret-cases.ts';
 
 const TABLES = ['scan_runs', 'live_resources', 'drift_sets', 'drift_chunks', 'cloud_accounts'];
-
-/** Sets a value at a path of a JSON value (a mutation of a valid report). */
-function mutate(value: unknown, path: (string | number)[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  if (typeof value !== 'object' || value === null) return value;
-  const [head, ...rest] = path;
-  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string | number, unknown>;
-  const keys = Object.keys(copy);
-  if (keys.length === 0) return copy;
-  const key = typeof head === 'number' ? keys[head % keys.length]! : head!;
-  copy[key] = mutate(copy[key], rest, replacement);
-  return copy;
-}
 
 const anyJson = fc.jsonValue({ maxDepth: 3 });
 
@@ -88,6 +78,53 @@ describe('operator report fuzz', () => {
         expect(response.status).toBeLessThan(500);
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+const STATE_TABLES = ['state_sources', 'iac_resources'];
+
+// Issue 7 "Tests": deep, wide, huge numbers, wrong types and every kind spelling, on state uploads.
+describe('state upload fuzz', () => {
+  it('never answers 5xx, never writes part of a refused upload and never stores a raw Secret value', async () => {
+    const { orgId, key } = await createOrgAndKey(['write']);
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fuzzedState, async ({ text, secrets }) => {
+        run += 1;
+        const before = await Promise.all(STATE_TABLES.map(count));
+        const response = await call(
+          `/api/v2/orgs/${orgId}/state-sources/fuzz-${run}/state`,
+          json('PUT', text, withKey(key)),
+        );
+        expect(response.status).toBeLessThan(500);
+        if (response.status !== 200) expect(await Promise.all(STATE_TABLES.map(count))).toEqual(before);
+        expect(leaksIn(await dumpStore(), secrets)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('ignore file fuzz', () => {
+  it('never answers 5xx, keeps the stored rules on a 400 and stores exactly the text on a 200', async () => {
+    const { orgId, key } = await createOrgAndKey(['write']);
+    const put = (text: string) =>
+      call(`/api/v2/orgs/${orgId}/driftignore`, {
+        method: 'PUT',
+        headers: { ...withKey(key), 'Content-Type': 'text/plain' },
+        body: text,
+      });
+    const stored = async () =>
+      (await call(`/api/v2/orgs/${orgId}/driftignore`, { headers: withKey(key) })).text();
+    await fc.assert(
+      fc.asyncProperty(fuzzedIgnore, async (text) => {
+        const before = await stored();
+        const response = await put(text);
+        expect(response.status).toBeLessThan(500);
+        expect(await stored()).toBe(response.status === 200 ? text : before);
+      }),
+      { numRuns: 40 },
     );
   });
 });

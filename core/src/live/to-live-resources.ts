@@ -2,6 +2,7 @@ import { DriftwiseError } from '../errors.ts';
 import { isJsonObject, type JsonObject } from '../json.ts';
 import { hpaToV2 } from '../k8s/hpa-to-v2.ts';
 import { isControlPlaneObject } from '../k8s/is-control-plane-object.ts';
+import { isSecretKind } from '../k8s/is-secret-kind.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
 import { resourceId } from '../k8s/resource-id.ts';
 import type { LiveResource } from '../model.ts';
@@ -42,7 +43,7 @@ function toLiveResource(
   let object: JsonObject;
   try {
     object =
-      kind === 'secret'
+      isSecretKind(kind) || isSecretKind(properties.kind)
         ? redactSecret(properties, secretHasher, { data: 'base64', hashed: 'accept' })
         : kind === 'horizontalpodautoscaler'
           ? hpaToV2(properties)

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonValue } from '../json.ts';
+import { isSecretKind } from '../k8s/is-secret-kind.ts';
 import { isSecretHash, REDACTED } from '../secret/secret-hasher.ts';
 import type { FieldChange } from './compare-objects.ts';
 
@@ -23,7 +24,7 @@ function redactHashes(value: JsonValue): JsonValue {
 export function redactChangeValues(kind: string, change: FieldChange): FieldChange {
   const first = change.segments[0];
   const secretData =
-    kind === 'secret' && first && 'key' in first && ['data', 'stringData'].includes(first.key);
+    isSecretKind(kind) && first && 'key' in first && ['data', 'stringData'].includes(first.key);
   const redact = (value: JsonValue) => (value === null ? null : secretData ? REDACTED : redactHashes(value));
   return { ...change, iac: redact(change.iac), live: redact(change.live) };
 }

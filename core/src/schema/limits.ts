@@ -1,6 +1,7 @@
 /**
- * Limits on what a report may carry. They bound the work one request can cause (the body itself is
- * capped by the worker at 16 MiB by default) and keep every object storable as one D1 row (2 MB).
+ * Limits on what a client may send (CONTRACT "Limits"). They bound the work one request can cause (the
+ * body itself is capped by the worker at 16 MiB by default) and keep every value storable and readable.
+ * docs/core.md lists where each is enforced.
  */
 export const REPORT_LIMITS = {
   /**
@@ -14,11 +15,30 @@ export const REPORT_LIMITS = {
   maxNameLength: 253,
   /** Length of `custom_prompt`. */
   maxPromptLength: 4_000,
+  /**
+   * Issues a validation reports (CONTRACT "Limits": the first 100 `errors[]`). Validation collects one
+   * more than this, so that the caller knows to say `errors_truncated`, and then stops.
+   */
+  maxIssues: 100,
+} as const;
+
+/** Limits on a Terraform state upload (CONTRACT "Limits"). */
+export const STATE_LIMITS = {
+  /** Nesting below an attribute: `attributes.spec[0]…` may go 64 levels deep. */
+  maxDepth: 64,
+  /** `serial` is a JSON integer that every store reads back: at most 2^53 − 1. */
+  maxSerial: Number.MAX_SAFE_INTEGER,
+} as const;
+
+/** Limits on a `.driftignore` file (CONTRACT "Limits"). */
+export const IGNORE_LIMITS = {
+  maxRules: 2_000,
+  maxLineLength: 1_024,
 } as const;
 
 /**
  * Depth of a JSON value (a scalar is 0, `{}` is 1), stopping as soon as `limit` is passed so a hostile
- * input costs no more than `limit` levels of work per branch.
+ * input costs no more than `limit` levels of work per branch (and no more than `limit` stack frames).
  */
 export function jsonDepthExceeds(value: unknown, limit: number): boolean {
   if (typeof value !== 'object' || value === null) return false;

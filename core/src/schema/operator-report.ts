@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
-import { jsonDepthExceeds, REPORT_LIMITS } from './limits.ts';
+import { labelKeyProblem, labelValueProblem } from '../k8s/label-key-problem.ts';
+import { boundedArray } from './bounded-array.ts';
+import { clipInput } from './clip-input.ts';
+import { jsonValueIssues } from './json-value-issues.ts';
+import { REPORT_LIMITS } from './limits.ts';
 
 const name = z.string().min(1).max(REPORT_LIMITS.maxNameLength);
 
@@ -11,6 +15,35 @@ const CLUSTER_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 /** `k8s/<kind>` with the kind lowercase singular (CONTRACT "resource ID"). */
 const NORMALIZED_TYPE = /^k8s\/[a-z][a-z0-9]*$/;
 
+/** Issues one validation collects: the CONTRACT's 100, plus one that tells the caller to truncate. */
+const MAX_ISSUES = REPORT_LIMITS.maxIssues + 1;
+
+/**
+ * A map of Kubernetes labels (`values: 'label'`) or annotations (`values: 'free'`): every key checked as
+ * Kubernetes checks it (CONTRACT "Operator report"). The keys are checked on the raw input, before zod's
+ * record sees it: zod skips a `__proto__` key silently, and it must be a 400 instead.
+ */
+function labelMap(values: 'label' | 'free') {
+  return z.preprocess(
+    (input, ctx) => {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+      let found = 0;
+      for (const [key, value] of Object.entries(input)) {
+        if (found >= MAX_ISSUES) break;
+        const keyProblem = labelKeyProblem(key);
+        const valueProblem =
+          typeof value === 'string' && values === 'label' ? labelValueProblem(value) : null;
+        const problem = keyProblem === null ? valueProblem : `key ${keyProblem}`;
+        if (problem === null) continue;
+        ctx.addIssue({ code: 'custom', path: [clipInput(key)], message: problem, input: undefined });
+        found++;
+      }
+      return input;
+    },
+    z.record(z.string(), z.string()),
+  );
+}
+
 const metadataSchema = z.looseObject({
   name: z.string().max(REPORT_LIMITS.maxNameLength).optional(),
   namespace: z
@@ -19,14 +52,21 @@ const metadataSchema = z.looseObject({
     .regex(NAMESPACE, 'must be a Kubernetes namespace name (RFC 1123 label)')
     .optional(),
   uid: z.string().max(REPORT_LIMITS.maxNameLength).optional(),
-  labels: z.record(z.string(), z.string()).nullish(),
-  annotations: z.record(z.string(), z.string()).nullish(),
+  labels: labelMap('label').nullish(),
+  annotations: labelMap('free').nullish(),
 });
 
 const propertiesSchema = z
   .looseObject({ metadata: metadataSchema.optional(), kind: z.string().optional() })
-  .refine((value) => !jsonDepthExceeds(value, REPORT_LIMITS.maxDepth), {
-    message: `nests deeper than ${REPORT_LIMITS.maxDepth} levels`,
+  .superRefine((value, ctx) => {
+    // Depth and numbers the store cannot give back (CONTRACT "Limits"), walked iteratively.
+    for (const issue of jsonValueIssues(value, { maxDepth: REPORT_LIMITS.maxDepth, maxIssues: 5 })) {
+      ctx.addIssue({
+        code: 'custom',
+        path: issue.path === '' ? [] : issue.path.split('.'),
+        message: issue.message,
+      });
+    }
   })
   .meta({
     description: 'The object as the Kubernetes API returns it (camelCase: metadata, spec, data, rules, …).',
@@ -43,7 +83,7 @@ export const resourceSchema = z
     provider: z.literal('kubernetes', { error: 'must be "kubernetes"' }),
     name,
     region: z.string().max(REPORT_LIMITS.maxNameLength).optional(),
-    tags: z.record(z.string(), z.string()).optional(),
+    tags: labelMap('label').optional(),
     properties: propertiesSchema,
   })
   .superRefine((resource, ctx) => {
@@ -52,7 +92,7 @@ export const resourceSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['provider_type'],
-        message: `must be the lowercase kind of normalized_type ("${kind}")`,
+        message: `must be the lowercase kind of normalized_type ("${clipInput(kind)}")`,
       });
     }
     const declaredKind = resource.properties.kind;
@@ -60,7 +100,7 @@ export const resourceSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['properties', 'kind'],
-        message: `"${declaredKind}" does not agree with normalized_type "${resource.normalized_type}"`,
+        message: `"${clipInput(declaredKind)}" does not agree with normalized_type "${resource.normalized_type}"`,
       });
     }
     const metadataName = resource.properties.metadata?.name;
@@ -68,15 +108,28 @@ export const resourceSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['properties', 'metadata', 'name'],
-        message: `"${metadataName}" does not agree with name "${resource.name}"`,
+        message: `"${clipInput(metadataName)}" does not agree with name "${clipInput(resource.name)}"`,
       });
     }
   })
   .meta({ id: 'Resource' });
 
-/** Body of `POST /api/v2/operator/report` (CONTRACT "Operator report"). */
+/**
+ * The report's `resources`, validated item by item and at most {@link MAX_ISSUES} issues deep: 100,000
+ * `{}` resources would otherwise build 600,000 issues and overflow the stack inside zod (see `boundedArray`).
+ */
+const resourcesSchema = boundedArray(resourceSchema, {
+  maxItems: REPORT_LIMITS.maxResources,
+  maxIssues: MAX_ISSUES,
+});
+
+/**
+ * Body of `POST /api/v2/operator/report` (CONTRACT "Operator report"). Unknown top-level fields are a 400
+ * (a typo such as `generate_iacs` must not be dropped silently); unknown fields inside `properties` are
+ * kept, they are the object.
+ */
 export const operatorReportRequestSchema = z
-  .object({
+  .strictObject({
     cluster_id: name.regex(CLUSTER_ID, 'may hold letters, digits, ".", "_", ":" and "-"'),
     namespace: z
       .string()
@@ -84,7 +137,7 @@ export const operatorReportRequestSchema = z
       .refine((value) => value === '*' || NAMESPACE.test(value), {
         message: 'must be a namespace name or "*" for a whole-cluster report',
       }),
-    resources: z.array(resourceSchema).max(REPORT_LIMITS.maxResources),
+    resources: resourcesSchema,
     generate_iac: z.boolean().default(false),
     iac_format: z.literal('terraform', { error: 'must be "terraform"' }).default('terraform'),
     custom_prompt: z.string().max(REPORT_LIMITS.maxPromptLength).default(''),
@@ -92,9 +145,11 @@ export const operatorReportRequestSchema = z
   .superRefine((report, ctx) => {
     // A whole-cluster report has no namespace to fall back on: namespaced objects must carry their own.
     if (report.namespace !== '*') return;
+    let found = 0;
     report.resources.forEach((resource, index) => {
       const kind = resource.normalized_type.slice('k8s/'.length);
-      if (!isClusterScopedKind(kind) && !resource.properties.metadata?.namespace) {
+      if (found < MAX_ISSUES && !isClusterScopedKind(kind) && !resource.properties.metadata?.namespace) {
+        found++;
         ctx.addIssue({
           code: 'custom',
           path: ['resources', index, 'properties', 'metadata', 'namespace'],

@@ -1,5 +1,7 @@
 import { DriftwiseError } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { isSecretKind } from '../k8s/is-secret-kind.ts';
+import { clipInput } from '../schema/clip-input.ts';
 import { decodeBase64 } from './base64.ts';
 import { isSecretHash, parseSecretHash, type SecretHasher, textBytes } from './secret-hasher.ts';
 
@@ -36,7 +38,7 @@ function hashMap(
       continue;
     }
     if (hashed === 'accept' && isSecretHash(value)) {
-      out[key] = acceptedHash(`${field}.${key}`, value, hash.keyId);
+      out[key] = acceptedHash(`${field}.${clipInput(key)}`, value, hash.keyId);
       continue;
     }
     const bytes = encoding === 'base64' ? (decodeBase64(value) ?? textBytes(value)) : textBytes(value);
@@ -54,7 +56,7 @@ function acceptedHash(path: string, value: string, keyId: string): string {
         ? `is hashed with an unknown key id ("${parts.keyId.slice(0, 64)}"): fetch the current key from GET /api/v2/operator/secret-hash-key`
         : null;
   if (problem === null) return value;
-  throw new DriftwiseError('invalid_report', `Secret value ${path} ${problem}.`, {
+  throw new DriftwiseError('invalid_report', `Secret value ${clipInput(path)} ${problem}.`, {
     issues: [{ path, message: `Secret value ${problem}.` }],
   });
 }
@@ -64,11 +66,12 @@ function acceptedHash(path: string, value: string, keyId: string): string {
  * decoded bytes, with `stringData` folded into `data` as the API server does on write (stringData wins).
  * `binaryData` (base64; typed state's `binary_data`) is folded in too: live Secrets carry it in `data`.
  * The `last-applied-configuration` annotation is dropped: kubectl writes the plain Secret into it.
- * Other kinds pass through unchanged.
+ * An object without a `kind` is taken for a Secret (the caller knows it is one); an object whose `kind`
+ * is another kind passes through unchanged. Kinds compare through {@link isSecretKind}: `secret` and
+ * `SECRET` are Secrets too, so no spelling keeps its values in clear.
  */
 export function redactSecret(object: JsonObject, hash: SecretHasher, encodings: SecretEncodings): JsonObject {
-  // The API server's kinds are case-sensitive, but a report or state may spell it otherwise: still a Secret.
-  if (typeof object.kind === 'string' && object.kind.toLowerCase() !== 'secret') return object;
+  if (object.kind !== undefined && object.kind !== null && !isSecretKind(object.kind)) return object;
   const hashed = encodings.hashed ?? 'hash';
   const present = (key: string) => object[key] !== undefined && object[key] !== null;
   const copy: JsonObject = { ...object };

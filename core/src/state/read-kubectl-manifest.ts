@@ -2,7 +2,8 @@ import { parse, type Tags } from 'yaml';
 import type { InputIssue } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
-import { jsonDepthExceeds, REPORT_LIMITS } from '../schema/limits.ts';
+import { jsonValueIssues } from '../schema/json-value-issues.ts';
+import { STATE_LIMITS } from '../schema/limits.ts';
 import { redactSecret } from '../secret/redact-secret.ts';
 import type { SecretHasher } from '../secret/secret-hasher.ts';
 
@@ -73,8 +74,14 @@ export function readKubectlManifest(
     issues.push({ path: `${path}.yaml_body`, message: 'expected a mapping (one Kubernetes object)' });
     return undefined;
   }
-  if (jsonDepthExceeds(object, REPORT_LIMITS.maxDepth)) {
-    issues.push({ path: `${path}.yaml_body`, message: `nests deeper than ${REPORT_LIMITS.maxDepth} levels` });
+  // The same bounds as any state attribute: depth ≤ 64, numbers the store reads back.
+  const found = jsonValueIssues(object, {
+    maxDepth: STATE_LIMITS.maxDepth,
+    maxIssues: 10,
+    path: `${path}.yaml_body`,
+  });
+  if (found.length > 0) {
+    issues.push(...found);
     return undefined;
   }
   const metadata = isJsonObject(object.metadata) ? object.metadata : {};

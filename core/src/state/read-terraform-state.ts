@@ -1,9 +1,13 @@
 import { DriftwiseError, type InputIssue } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { hpaToV2 } from '../k8s/hpa-to-v2.ts';
+import { isSecretKind } from '../k8s/is-secret-kind.ts';
 import { isClusterScopedKind, kindKey } from '../k8s/kinds.ts';
 import { resourceId } from '../k8s/resource-id.ts';
 import type { IacResource } from '../model.ts';
+import { clipInput } from '../schema/clip-input.ts';
+import { jsonValueIssues } from '../schema/json-value-issues.ts';
+import { REPORT_LIMITS, STATE_LIMITS } from '../schema/limits.ts';
 import { redactSecret } from '../secret/redact-secret.ts';
 import type { SecretHasher } from '../secret/secret-hasher.ts';
 import { mergeManifestRecord } from './merge-manifest-record.ts';
@@ -36,6 +40,8 @@ export interface TerraformStateRead {
 }
 
 const STATE_VERSION = 4;
+/** Issues one read collects: the CONTRACT's 100, plus one that tells the caller to truncate. */
+const MAX_ISSUES = REPORT_LIMITS.maxIssues + 1;
 const MANIFEST = 'kubernetes_manifest';
 /** gavinbunney/kubectl and alekc/kubectl: raw YAML applied with kubectl's own code. */
 const KUBECTL_MANIFEST = 'kubectl_manifest';
@@ -57,7 +63,8 @@ function parse(input: string | unknown): unknown {
     return JSON.parse(input);
   } catch (error) {
     throw new DriftwiseError('invalid_state', 'The state is not JSON.', {
-      issues: [{ path: '', message: error instanceof Error ? error.message : 'not JSON' }],
+      // The engine's message quotes the input around the error: clipped, like every echo of input.
+      issues: [{ path: '', message: error instanceof Error ? clipInput(error.message, 160) : 'not JSON' }],
     });
   }
 }
@@ -123,6 +130,12 @@ function readManifest(attributes: JsonObject, path: string, issues: InputIssue[]
     issues.push({ path: `${path}.manifest.metadata.name`, message: 'expected a non-empty string' });
   }
   if (typeof kind !== 'string' || kind === '' || typeof name !== 'string' || name === '') return undefined;
+  // The object's copy is merged into the record: a Secret there under another declared kind would keep
+  // its values in clear, so the two must agree on being a Secret.
+  if (isJsonObject(object) && isSecretKind(object.kind) !== isSecretKind(kind)) {
+    issues.push({ path: `${path}.object.kind`, message: 'does not agree with manifest.kind' });
+    return undefined;
+  }
   const recorded = mergeManifestRecord(manifest, isJsonObject(object) ? object : null);
   return {
     kind,
@@ -174,7 +187,7 @@ function readTyped(
   }
   let declared = translateTypedAttributes(type, kind, attributes);
   // Typed Secrets: `data` is plain text in state, `binary_data` base64.
-  if (kind.kind === 'Secret') declared = redactSecret(declared, hash, { data: 'plain' });
+  if (isSecretKind(kind.kind)) declared = redactSecret(declared, hash, { data: 'plain' });
   if (kind.kind === 'HorizontalPodAutoscaler') declared = hpaToV2(declared);
   return {
     kind: kind.kind,
@@ -212,8 +225,14 @@ function checkVersion(state: JsonObject): void {
 }
 
 function checkTopLevel(state: JsonObject, issues: InputIssue[]): void {
-  if (typeof state.serial !== 'number' || !Number.isInteger(state.serial) || state.serial < 0) {
-    issues.push({ path: 'serial', message: 'expected a non-negative integer' });
+  // CONTRACT "Limits": a serial past 2^53 − 1 has lost digits already and libSQL refuses to read it back.
+  if (
+    typeof state.serial !== 'number' ||
+    !Number.isInteger(state.serial) ||
+    state.serial < 0 ||
+    state.serial > STATE_LIMITS.maxSerial
+  ) {
+    issues.push({ path: 'serial', message: `expected a non-negative integer ≤ ${STATE_LIMITS.maxSerial}` });
   }
   if (typeof state.lineage !== 'string') issues.push({ path: 'lineage', message: 'expected a string' });
   if (state.terraform_version !== undefined && typeof state.terraform_version !== 'string') {
@@ -244,6 +263,7 @@ function checkResource(resource: JsonValue, path: string, issues: InputIssue[]):
     issues.push({ path: `${path}.instances`, message: 'expected a list' });
   } else {
     resource.instances.forEach((instance, i) => {
+      if (issues.length >= MAX_ISSUES) return;
       if (!isJsonObject(instance))
         issues.push({ path: `${path}.instances.${i}`, message: 'expected an object' });
       else if (instance.attributes !== undefined && !isJsonObject(instance.attributes)) {
@@ -292,6 +312,8 @@ export function readTerraformState(
   let resourceCount = 0;
   const list = showJson ? showJsonResources(state) : Array.isArray(state.resources) ? state.resources : [];
   list.forEach((resource, r) => {
+    // Enough to show: a state of 100,000 bad resources must not build 100,000 issues first.
+    if (issues.length >= MAX_ISSUES) return;
     const path = `resources.${r}`;
     if (!checkResource(resource, path, issues)) return;
     if (resource.mode !== 'managed') return;
@@ -310,12 +332,24 @@ export function readTerraformState(
       return;
     }
     (resource.instances as JsonObject[]).forEach((instance, i) => {
-      if (instance.deposed !== undefined) return;
+      if (instance.deposed !== undefined || issues.length >= MAX_ISSUES) return;
       const instancePath = `${path}.instances.${i}.attributes`;
       if (!isJsonObject(instance.attributes)) {
         issues.push({ path: instancePath, message: 'expected an object' });
         return;
       }
+      // Before any translation walks it: depth ≤ 64 below an attribute, numbers the store reads back.
+      const before = issues.length;
+      for (const [name, value] of Object.entries(instance.attributes)) {
+        if (issues.length >= MAX_ISSUES) break;
+        const found = jsonValueIssues(value, {
+          maxDepth: STATE_LIMITS.maxDepth,
+          maxIssues: MAX_ISSUES - issues.length,
+          path: `${instancePath}.${clipInput(name)}`,
+        });
+        for (const issue of found) issues.push(issue);
+      }
+      if (issues.length > before) return;
       const read: Translated | undefined =
         type === MANIFEST
           ? readManifest(instance.attributes, instancePath, issues, hash)
@@ -338,7 +372,9 @@ export function readTerraformState(
     });
   });
   if (issues.length > 0) {
-    throw new DriftwiseError('invalid_state', 'The state has unexpected shapes.', { issues });
+    throw new DriftwiseError('invalid_state', 'The state has unexpected shapes.', {
+      issues: issues.slice(0, MAX_ISSUES),
+    });
   }
   return {
     serial: showJson ? null : (state.serial as number),

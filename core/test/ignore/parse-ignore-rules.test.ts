@@ -67,3 +67,53 @@ describe('parseIgnoreRules', () => {
     });
   });
 });
+
+// Defect 2 (issue 7): 100,000 rules were accepted and stalled every later report; a 15 MiB line was
+// echoed whole (defect 8). The CONTRACT's limits: 2,000 rules, 1,024 characters a line.
+describe('parseIgnoreRules limits', () => {
+  function failure(text: string): DriftwiseError {
+    try {
+      parseIgnoreRules(text);
+    } catch (error) {
+      if (error instanceof DriftwiseError) return error;
+    }
+    throw new Error('expected a DriftwiseError');
+  }
+
+  it('accepts 2,000 rules when that is the limit', () => {
+    const text = Array.from({ length: 2_000 }, (_, i) => `k8s/configmap/apps/c${i}`).join('\n');
+    expect(parseIgnoreRules(text)).toHaveLength(2_000);
+  });
+
+  it('refuses the 2,001st rule naming the limit and its line', () => {
+    const text = Array.from({ length: 2_001 }, (_, i) => `k8s/configmap/apps/c${i}`).join('\n# note\n');
+    const error = failure(text);
+    expect([error.code, error.line, error.message]).toEqual([
+      'invalid_ignore_rule',
+      4_001,
+      'line 4001: more than 2000 rules; at most 2000 are allowed',
+    ]);
+  });
+
+  it('does not count comments and blank lines when it counts rules', () => {
+    const text = `${'# comment\n\n'.repeat(3_000)}${Array.from({ length: 2_000 }, () => 'k8s/**').join('\n')}`;
+    expect(parseIgnoreRules(text)).toHaveLength(2_000);
+  });
+
+  it('accepts a line of 1,024 characters when that is the limit', () => {
+    expect(parseIgnoreRules(`k8s/${'a'.repeat(1_020)}`)).toHaveLength(1);
+  });
+
+  it('refuses a 15 MiB line naming the limit and the line without quoting it', () => {
+    const error = failure(`k8s/**\nk8s/${'a'.repeat(15 * 1024 * 1024)}`);
+    expect([error.line, error.message]).toEqual([
+      2,
+      `line 2: the line has ${15 * 1024 * 1024 + 4} characters; at most 1024 are allowed`,
+    ]);
+  });
+
+  it('quotes at most 64 characters of a bad rule when it has whitespace', () => {
+    const error = failure(`k8s/${'a'.repeat(900)} x`);
+    expect(error.message.length).toBeLessThan(120);
+  });
+});

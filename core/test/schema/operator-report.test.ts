@@ -93,7 +93,12 @@ describe('operatorReportRequestSchema', () => {
     let deep: Record<string, unknown> = {};
     for (let i = 0; i < REPORT_LIMITS.maxDepth + 1; i++) deep = { nested: deep };
     const issues = issuesOf(report({ resources: [deployment({ properties: { spec: deep } })] }));
-    expect(issues).toEqual([{ path: 'resources.0.properties', message: expect.stringContaining('deeper') }]);
+    expect(issues).toEqual([
+      {
+        path: expect.stringMatching(/^resources\.0\.properties\.spec\.nested/),
+        message: expect.stringContaining('deeper'),
+      },
+    ]);
   });
 
   it('requires metadata.namespace on namespaced objects of a whole-cluster report', () => {
@@ -125,5 +130,100 @@ describe('operatorReportResponseSchema', () => {
 
   it('refuses a report_id that is not a UUID', () => {
     expect(operatorReportResponseSchema.safeParse({ report_id: 'x', resource_count: 1 }).success).toBe(false);
+  });
+
+  // Defect 6 (issue 7): 50,000 or 100,000 `{}` resources overflowed the stack inside zod (an array's
+  // 600,000 issues handed up with push(...issues)); validation now stops at 101 issues.
+  it.each([50_000, 100_000])('reports at most 101 issues when %i resources are all empty', (count) => {
+    const body = report({ resources: Array.from({ length: count }, () => ({})) });
+    expect(issuesOf(body)).toHaveLength(REPORT_LIMITS.maxIssues + 1);
+  });
+
+  it('reports at most 101 issues when 100,000 resources are all empty, parsed asynchronously', async () => {
+    const body = report({ resources: Array.from({ length: 100_000 }, () => ({})) });
+    const result = await operatorReportRequestSchema.safeParseAsync(body);
+    expect(result.success ? 0 : toInputIssues(result.error.issues).length).toBe(REPORT_LIMITS.maxIssues + 1);
+  });
+
+  it('refuses a list of more resources than the limit with one issue', () => {
+    const body = report({ resources: Array.from({ length: REPORT_LIMITS.maxResources + 1 }, () => ({})) });
+    expect(issuesOf(body)).toEqual([
+      { path: 'resources', message: expect.stringContaining('at most 100000') },
+    ]);
+  });
+
+  it('names the deep path when properties nest 100,000 levels', () => {
+    let deep: unknown = {};
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    const issues = issuesOf(report({ resources: [deployment({ properties: { spec: deep } })] }));
+    expect(issues.map((issue) => issue.message)).toEqual([expect.stringContaining('deeper than 64')]);
+  });
+
+  it.each([
+    ['Infinity (1e400)', Number.POSITIVE_INFINITY],
+    ['an integer past 2^53 - 1', 2 ** 53],
+  ])('refuses a number the store cannot give back when properties hold %s', (_, value) => {
+    const issues = issuesOf(
+      report({ resources: [deployment({ properties: { spec: { replicas: value } } })] }),
+    );
+    expect(issues.map((issue) => issue.path)).toEqual(['resources.0.properties.spec.replicas']);
+  });
+
+  // Issue 7 "Also": a typo such as generate_iacs was dropped silently.
+  it('names an unknown top-level field when the report has one', () => {
+    expect(issuesOf(report({ generate_iacs: true }))).toEqual([
+      { path: 'generate_iacs', message: 'is not a field of this object' },
+    ]);
+  });
+
+  it('keeps unknown fields inside properties when they are part of the object', () => {
+    const parsed = operatorReportRequestSchema.parse(
+      report({ resources: [deployment({ properties: { spec: {}, somethingNew: { a: 1 } } })] }),
+    );
+    expect(parsed.resources[0]?.properties.somethingNew).toEqual({ a: 1 });
+  });
+
+  it.each([
+    ['tags', '__proto__', 'resources.0.tags.__proto__'],
+    ['tags', 'constructor', 'resources.0.tags.constructor'],
+    ['tags', 'has space', 'resources.0.tags.has space'],
+    ['labels', '-starts-with-dash', 'resources.0.properties.metadata.labels.-starts-with-dash'],
+    ['labels', `${'a'.repeat(64)}`, `resources.0.properties.metadata.labels.${'a'.repeat(64)}`],
+    ['labels', 'Bad_Prefix/name', 'resources.0.properties.metadata.labels.Bad_Prefix/name'],
+    ['annotations', '__proto__', 'resources.0.properties.metadata.annotations.__proto__'],
+    ['annotations', 'a/b/c', 'resources.0.properties.metadata.annotations.a/b/c'],
+  ])('refuses the %s key %j naming its path', (where, key, path) => {
+    const map = JSON.parse(`{${JSON.stringify(key)}:"v"}`);
+    const resource =
+      where === 'tags'
+        ? deployment({ tags: map })
+        : deployment({ properties: { metadata: { namespace: 'payments', [where]: map } } });
+    expect(issuesOf(report({ resources: [resource] })).map((issue) => issue.path)).toEqual([path]);
+  });
+
+  it.each([
+    ['app.kubernetes.io/name', 'api'],
+    ['example.com/team', ''],
+    ['A_b.c-d', 'v1.2_3-x'],
+  ])('accepts the label %j = %j when both are what Kubernetes accepts', (key, value) => {
+    expect(issuesOf(report({ resources: [deployment({ tags: { [key]: value } })] }))).toEqual([]);
+  });
+
+  it('refuses a label value with spaces when it is in tags', () => {
+    const issues = issuesOf(report({ resources: [deployment({ tags: { app: 'two words' } })] }));
+    expect(issues.map((issue) => issue.path)).toEqual(['resources.0.tags.app']);
+  });
+
+  it('accepts free text when it is an annotation value', () => {
+    const annotations = { 'example.com/note': 'any text, with spaces: {"json": true}' };
+    const resource = deployment({ properties: { metadata: { namespace: 'payments', annotations } } });
+    expect(issuesOf(report({ resources: [resource] }))).toEqual([]);
+  });
+
+  // Defect 8: no message quotes more than a bounded slice of the input.
+  it('quotes at most 64 characters of a kind when it disagrees with normalized_type', () => {
+    const resource = deployment({ properties: { kind: 'x'.repeat(10_000) } });
+    const [issue] = issuesOf(report({ resources: [resource] }));
+    expect(issue?.message.length).toBeLessThan(200);
   });
 });

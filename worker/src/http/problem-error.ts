@@ -50,7 +50,23 @@ export interface ProblemBody {
   detail: string;
   code: ProblemCode;
   errors?: ProblemFieldError[];
+  /** Present (`true`) when there were more than {@link MAX_PROBLEM_ERRORS} field errors. */
+  errors_truncated?: true;
   line?: number;
+}
+
+/** CONTRACT "Limits": an error body lists at most the first 100 `errors[]` entries. */
+export const MAX_PROBLEM_ERRORS = 100;
+/** CONTRACT "Limits": no string of an error body echoes more than 200 characters of the input. */
+export const MAX_PROBLEM_TEXT = 200;
+
+/**
+ * A string of an error body, cut to {@link MAX_PROBLEM_TEXT} characters: `detail`, messages and paths
+ * may quote client input (a key name, a 15 MiB ignore line), so every one is bounded here, whatever
+ * built it, and an error body cannot grow with its input.
+ */
+function bounded(text: string): string {
+  return text.length <= MAX_PROBLEM_TEXT ? text : `${text.slice(0, MAX_PROBLEM_TEXT - 1)}…`;
 }
 
 /**
@@ -87,7 +103,11 @@ export class ProblemError extends Error {
   }
 }
 
-/** Builds a problem body; `type` is a stable URI per code. */
+/**
+ * Builds a problem body; `type` is a stable URI per code. The one place that bounds what an error body
+ * can echo (CONTRACT "Limits"): at most 100 `errors[]` (then `errors_truncated: true`), and `detail`,
+ * every `path` and every `message` at most 200 characters.
+ */
 export function problemBody(
   status: number,
   code: ProblemCode,
@@ -98,10 +118,15 @@ export function problemBody(
     type: `https://driftwise.io/problems/${code.replaceAll('_', '-')}`,
     title: TITLES[code],
     status,
-    detail,
+    detail: bounded(detail),
     code,
   };
-  if (extra.errors) body.errors = extra.errors;
+  if (extra.errors) {
+    body.errors = extra.errors
+      .slice(0, MAX_PROBLEM_ERRORS)
+      .map((error) => ({ path: bounded(error.path), message: bounded(error.message) }));
+    if (extra.errors.length > MAX_PROBLEM_ERRORS) body.errors_truncated = true;
+  }
   if (extra.line !== undefined) body.line = extra.line;
   return body;
 }
