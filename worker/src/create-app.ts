@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { onError } from './http/on-error.ts';
 import { ProblemError } from './http/problem-error.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import type { AppDeps } from './routes/app-deps.ts';
@@ -30,6 +31,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): Hono<AppEnv> {
     ...overrides,
   };
   const app = new Hono<AppEnv>();
+  app.use(securityHeaders({ cacheable: ['/api/v2/openapi.json'] }));
   app.use(async (c, next) => {
     c.set('store', deps.store(c.env));
     await next();
