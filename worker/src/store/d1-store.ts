@@ -7,6 +7,7 @@ import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
 import * as schema from './schema.ts';
 import { apiKeys, cloudAccounts, iacResources, ignoreRules, orgs, scanRuns, stateSources } from './schema.ts';
+import { storableInteger } from './storable-integer.ts';
 import type {
   ApiKeyRow,
   CloudAccountRow,
@@ -159,7 +160,24 @@ export class D1Store implements Store {
       .all();
   }
 
-  async putStateSource(source: StateSourceRow, resources: IacResource[]): Promise<void> {
+  async putStateSource(
+    source: StateSourceRow,
+    resources: IacResource[],
+  ): Promise<StateSourceRow | undefined> {
+    // One batch (one transaction), so the stale-state check and the write cannot interleave with another
+    // upload's (issue 7, defect 4). The upsert itself carries the check: it leaves a row of the same lineage
+    // and a higher serial alone. Every later statement finds the row by name and by this upload's own
+    // lineage, serial and time, so it writes only when the upsert did, and under the row's real id (two first
+    // uploads race on the id: the loser's id was never stored).
+    const mine = [
+      source.orgId,
+      source.name,
+      source.lineage,
+      storableInteger('serial', source.serial),
+      source.updatedAt,
+    ];
+    const row = `SELECT id FROM state_sources WHERE org_id = ?1 AND name = ?2 AND lineage = ?3 AND serial = ?4
+      AND updated_at = ?5`;
     const statements: D1PreparedStatement[] = [
       this.#d1
         .prepare(
@@ -169,7 +187,8 @@ export class D1Store implements Store {
            ON CONFLICT(org_id, name) DO UPDATE SET cluster_id = excluded.cluster_id, serial = excluded.serial,
              lineage = excluded.lineage, terraform_version = excluded.terraform_version,
              resource_count = excluded.resource_count, k8s_resource_count = excluded.k8s_resource_count,
-             updated_at = excluded.updated_at`,
+             updated_at = excluded.updated_at
+           WHERE NOT (state_sources.lineage = excluded.lineage AND excluded.serial < state_sources.serial)`,
         )
         .bind(
           source.id,
@@ -179,12 +198,12 @@ export class D1Store implements Store {
           source.serial,
           source.lineage,
           source.terraformVersion,
-          source.resourceCount,
-          source.k8sResourceCount,
+          storableInteger('resource_count', source.resourceCount),
+          storableInteger('k8s_resource_count', source.k8sResourceCount),
           source.createdAt,
           source.updatedAt,
         ),
-      this.#d1.prepare('DELETE FROM iac_resources WHERE state_source_id = ?1').bind(source.id),
+      this.#d1.prepare(`DELETE FROM iac_resources WHERE state_source_id = (${row})`).bind(...mine),
     ];
     let position = 0;
     for (const chunk of chunkBySize(
@@ -195,13 +214,16 @@ export class D1Store implements Store {
         this.#d1
           .prepare(
             `INSERT INTO iac_resources (state_source_id, position, resource_id, data)
-             SELECT ?1, ?2 + CAST(key AS INTEGER), json_extract(value, '$.id'), value FROM json_each(?3)`,
+             SELECT s.id, ?6 + CAST(j.key AS INTEGER), json_extract(j.value, '$.id'), j.value
+             FROM (${row}) AS s, json_each(?7) AS j`,
           )
-          .bind(source.id, position, `[${chunk.join(',')}]`),
+          .bind(...mine, position, `[${chunk.join(',')}]`),
       );
       position += chunk.length;
     }
-    await this.#d1.batch(statements);
+    const [upsert] = await this.#d1.batch(statements);
+    if ((upsert?.meta.changes ?? 0) > 0) return undefined;
+    return this.getStateSource(source.orgId, source.name);
   }
 
   async deleteStateSource(orgId: string, name: string): Promise<boolean> {
@@ -327,7 +349,7 @@ export class D1Store implements Store {
     return new Map(results);
   }
 
-  async writeScan(write: ScanWrite): Promise<void> {
+  async writeScan(write: ScanWrite): Promise<boolean> {
     const { scan, cloudAccount, scope } = write;
     const d1 = this.#d1;
     // Content-addressed drift: unchanged items map to stored chunks, unchanged drift to the stored set.
@@ -363,12 +385,15 @@ export class D1Store implements Store {
           cloudAccount.externalId,
           cloudAccount.createdAt,
         ),
+      // The version check: the scan row is inserted only while the newest scan of the scope is the one the
+      // live state was read at; every statement after it writes only if this row exists.
       d1
         .prepare(
           `INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
              summary, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
-           VALUES (?1, ?2, (SELECT id FROM cloud_accounts WHERE org_id = ?2 AND external_id = ?3), ?4, ?5, ?6, ?7,
-             ?8, ?9, ?10, ?11, ?12, ?13, ?14)`,
+           SELECT ?1, ?2, (SELECT id FROM cloud_accounts WHERE org_id = ?2 AND external_id = ?3), ?4, ?5, ?6, ?7,
+             ?8, ?9, ?10, ?11, ?12, ?13, ?14
+           WHERE (SELECT MAX(seq) FROM scan_runs WHERE org_id = ?2 AND cluster_id = ?4 AND namespace = ?5) IS ?15`,
         )
         .bind(
           scan.id,
@@ -377,7 +402,7 @@ export class D1Store implements Store {
           scan.clusterId,
           scan.namespace,
           scan.createdAt,
-          scan.resourceCount,
+          storableInteger('resource_count', scan.resourceCount),
           JSON.stringify(scan.summary),
           driftSetId,
           scan.bodyHash,
@@ -385,8 +410,10 @@ export class D1Store implements Store {
           scan.generateIac ? 1 : 0,
           scan.iacFormat,
           scan.customPrompt,
+          write.expectedSeq,
         ),
     ];
+    const mine = 'EXISTS (SELECT 1 FROM scan_runs WHERE id = ?1)';
     const upserts = write.upserts.map(
       (record) => `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${record.json}]`,
     );
@@ -395,12 +422,12 @@ export class D1Store implements Store {
         d1
           .prepare(
             `INSERT INTO live_resources (org_id, cluster_id, scope, resource_id, content_hash, object)
-             SELECT ?1, ?2, ?3, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-             FROM json_each(?4) WHERE true
+             SELECT ?2, ?3, ?4, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+             FROM json_each(?5) WHERE ${mine}
              ON CONFLICT(org_id, cluster_id, scope, resource_id)
              DO UPDATE SET content_hash = excluded.content_hash, object = excluded.object`,
           )
-          .bind(scan.orgId, scan.clusterId, scope, `[${chunk.join(',')}]`),
+          .bind(scan.id, scan.orgId, scan.clusterId, scope, `[${chunk.join(',')}]`),
       );
     }
     for (const chunk of chunkBySize(
@@ -410,10 +437,10 @@ export class D1Store implements Store {
       statements.push(
         d1
           .prepare(
-            `DELETE FROM live_resources WHERE org_id = ?1 AND cluster_id = ?2 AND scope = ?3
-             AND resource_id IN (SELECT value FROM json_each(?4))`,
+            `DELETE FROM live_resources WHERE org_id = ?2 AND cluster_id = ?3 AND scope = ?4
+             AND resource_id IN (SELECT value FROM json_each(?5)) AND ${mine}`,
           )
-          .bind(scan.orgId, scan.clusterId, scope, `[${chunk.join(',')}]`),
+          .bind(scan.id, scan.orgId, scan.clusterId, scope, `[${chunk.join(',')}]`),
       );
     }
     const newChunks = chunks.flatMap((items, index) =>
@@ -424,17 +451,18 @@ export class D1Store implements Store {
         d1
           .prepare(
             `INSERT OR IGNORE INTO drift_chunks (id, org_id, items)
-             SELECT json_extract(value, '$[0]'), ?1, json_extract(value, '$[1]') FROM json_each(?2)`,
+             SELECT json_extract(value, '$[0]'), ?2, json_extract(value, '$[1]') FROM json_each(?3) WHERE ${mine}`,
           )
-          .bind(scan.orgId, `[${group.join(',')}]`),
+          .bind(scan.id, scan.orgId, `[${group.join(',')}]`),
       );
     }
     statements.push(
       d1
-        .prepare('INSERT OR IGNORE INTO drift_sets (id, org_id, chunk_ids) VALUES (?1, ?2, ?3)')
-        .bind(driftSetId, scan.orgId, JSON.stringify(chunkIds)),
+        .prepare(`INSERT OR IGNORE INTO drift_sets (id, org_id, chunk_ids) SELECT ?2, ?3, ?4 WHERE ${mine}`)
+        .bind(scan.id, driftSetId, scan.orgId, JSON.stringify(chunkIds)),
     );
-    await d1.batch(statements);
+    const results = await d1.batch(statements);
+    return (results[1]?.meta.changes ?? 0) > 0;
   }
 
   async listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]> {

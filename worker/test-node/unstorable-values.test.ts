@@ -1,0 +1,95 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { D1Store } from '../src/store/d1-store.ts';
+import { UnstorableValueError } from '../src/store/unstorable-value-error.ts';
+import { stateWithSerial } from '../test/concurrency-cases.ts';
+import { CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
+
+// Issue 7, defect 3 on Node/libSQL, where it was seen: a serial of 2^53 was stored, and every later read
+// of the org's state sources answered 500 (libSQL refuses to read the integer back).
+let app: LibsqlApp;
+beforeEach(async () => {
+  app = await libsqlApp();
+});
+afterEach(() => app.client.close());
+
+const source = (orgId: string, serial: number) => ({
+  id: crypto.randomUUID(),
+  orgId,
+  name: 'main',
+  clusterId: null,
+  serial,
+  lineage: 'l',
+  terraformVersion: '1.9.0',
+  resourceCount: 0,
+  k8sResourceCount: 0,
+  createdAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: '2026-12-01T00:00:00.000Z',
+});
+
+describe('unstorable values on libSQL (defect 3)', () => {
+  it('answers 400 to a state with serial 2^53 and keeps the org readable', async () => {
+    const { orgId, key } = await app.createOrgAndKey();
+    const put = await app.call(
+      `/api/v2/orgs/${orgId}/state-sources/main/state`,
+      json('PUT', stateWithSerial(2 ** 53), withKey(key)),
+    );
+    expect(put.status).toBe(400);
+    const list = await app.call(`/api/v2/orgs/${orgId}/state-sources`, { headers: withKey(key) });
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ state_sources: [] });
+  });
+
+  it('refuses to write a serial beyond 2^53 - 1 even when called directly', async () => {
+    const { orgId } = await app.createOrgAndKey();
+    const store = new D1Store(app.bindings.DB);
+    await expect(store.putStateSource(source(orgId, 2 ** 53), [])).rejects.toBeInstanceOf(
+      UnstorableValueError,
+    );
+    expect(await store.listStateSources(orgId)).toEqual([]);
+  });
+
+  it('stores 2^53 - 1 and reads it back', async () => {
+    const { orgId } = await app.createOrgAndKey();
+    const store = new D1Store(app.bindings.DB);
+    await store.putStateSource(source(orgId, Number.MAX_SAFE_INTEGER), []);
+    expect((await store.getStateSource(orgId, 'main'))?.serial).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('reads back a live object whose JSON holds integers beyond 2^53 and huge floats', async () => {
+    const { orgId, key } = await app.createOrgAndKey();
+    const data = { big: 12345678901234567890, huge: 1e300, tiny: 5e-324, edge: 2 ** 53 };
+    const report = {
+      cluster_id: 'c',
+      namespace: 'payments',
+      resources: [
+        {
+          id: 'u1',
+          normalized_type: 'k8s/deployment',
+          provider_type: 'deployment',
+          provider: 'kubernetes',
+          name: 'api',
+          tags: {},
+          properties: {
+            metadata: { name: 'api', namespace: 'payments', uid: 'u1', labels: {}, annotations: {} },
+            spec: { replicas: 2 ** 60, template: { metadata: { annotations: {} } }, extra: data },
+          },
+        },
+      ],
+    };
+    const post = await app.call(
+      '/api/v2/operator/report',
+      json('POST', report, { ...withKey(key), [CLIENT_IP_HEADER]: '192.0.2.7' }),
+    );
+    expect(post.status).toBe(201);
+    const { rows } = await app.client.execute({
+      sql: 'SELECT object FROM live_resources WHERE org_id = ?',
+      args: [orgId],
+    });
+    expect(JSON.parse(String(rows[0]?.object)).spec).toEqual(report.resources[0]!.properties.spec);
+    const drift = await app.call(
+      `/api/v2/orgs/${orgId}/scans/${((await post.json()) as { report_id: string }).report_id}/drift`,
+      { headers: withKey(key) },
+    );
+    expect(drift.status).toBe(200);
+  });
+});
