@@ -34,6 +34,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): Hono<AppEnv> {
   app.use(securityHeaders({ cacheable: ['/api/v2/openapi.json'] }));
   app.use(async (c, next) => {
     c.set('store', deps.store(c.env));
+    c.set('clientIp', deps.clientIp(c) ?? 'unknown');
     await next();
   });
   app.route('/healthz', healthRoutes);
