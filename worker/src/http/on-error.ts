@@ -2,6 +2,7 @@ import { DriftwiseError } from '@driftwise/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ObjectTooLargeError } from '../store/object-too-large-error.ts';
 import { UnstorableValueError } from '../store/unstorable-value-error.ts';
 import { type ProblemBody, ProblemError, problemBody } from './problem-error.ts';
 
@@ -23,6 +24,9 @@ function toProblem(error: unknown): {
       headers: {},
       expected: true,
     };
+  }
+  if (error instanceof ObjectTooLargeError) {
+    return { body: problemBody(413, 'payload_too_large', error.message), headers: {}, expected: true };
   }
   if (error instanceof UnstorableValueError) {
     // The store refused a client's value it could not read back: the client's input, so a 400.

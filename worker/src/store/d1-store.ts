@@ -5,8 +5,20 @@ import { sha256Hex } from '../crypto/sha256-hex.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
+import { ObjectTooLargeError } from './object-too-large-error.ts';
+import { partsReference } from './parts-reference.ts';
 import * as schema from './schema.ts';
-import { apiKeys, cloudAccounts, iacResources, ignoreRules, orgs, scanRuns, stateSources } from './schema.ts';
+import {
+  apiKeys,
+  cloudAccounts,
+  iacResources,
+  ignoreRules,
+  liveResources,
+  orgs,
+  scanRuns,
+  stateSources,
+} from './schema.ts';
+import { splitText } from './split-text.ts';
 import { storableInteger } from './storable-integer.ts';
 import type {
   ApiKeyRow,
@@ -18,6 +30,7 @@ import type {
   StateSourceRow,
   Store,
 } from './store.ts';
+import { utf8Length } from './utf8-length.ts';
 
 /** Options of {@link D1Store}. */
 export interface D1StoreOptions {
@@ -26,6 +39,16 @@ export interface D1StoreOptions {
    * in as one JSON array parameter read with `json_each`, cut at this size.
    */
   chunkBytes?: number;
+  /** Largest live object or IaC resource (bytes of JSON) the store keeps: CONTRACT "Limits", 4 MiB. */
+  maxObjectBytes?: number;
+}
+
+/** A JSON text as a bulk statement carries it, and the `value_parts` rows it needs when it is large. */
+interface Externalized {
+  /** The JSON array element: the text itself, or the JSON string of its parts reference. */
+  element: string;
+  /** `[id, position, text]` JSON array elements for `value_parts`. */
+  parts: string[];
 }
 
 type ScanRecord = typeof scanRuns.$inferSelect;
@@ -72,11 +95,82 @@ export class D1Store implements Store {
   readonly #d1: D1Database;
   readonly #db: DrizzleD1Database<typeof schema>;
   readonly #chunkBytes: number;
+  readonly #maxObjectBytes: number;
 
   constructor(d1: D1Database, options: D1StoreOptions = {}) {
     this.#d1 = d1;
     this.#db = drizzle(d1, { schema });
     this.#chunkBytes = options.chunkBytes ?? 90_000;
+    this.#maxObjectBytes = options.maxObjectBytes ?? 4 * 1024 * 1024;
+  }
+
+  /**
+   * Issue 7, defect 7: a text that would not fit one statement (D1: 100,000 bytes per statement, 2,000,000
+   * per row or string, https://developers.cloudflare.com/d1/platform/limits/) goes to `value_parts` in
+   * pieces that each fit one, and the column gets a reference.
+   */
+  async #externalize(orgId: string, json: string): Promise<Externalized> {
+    const bytes = utf8Length(json);
+    // Headroom for the row's other values in the same statement (ids, hashes: < 200 bytes).
+    if (bytes <= this.#chunkBytes - 200) return { element: json, parts: [] };
+    const id = await sha256Hex(`${orgId}\n${json}`);
+    const pieces = splitText(json, this.#chunkBytes - 200);
+    return {
+      element: JSON.stringify(partsReference.format(id, pieces.length)),
+      parts: pieces.map((piece, position) => `[${JSON.stringify(id)},${position},${JSON.stringify(piece)}]`),
+    };
+  }
+
+  /** CONTRACT "Limits": a single object over 4 MiB (of JSON) is a 413, before anything is written. */
+  #checkObjectSize(resourceId: string, ...objects: string[]): void {
+    const bytes = Math.max(...objects.map(utf8Length));
+    if (bytes > this.#maxObjectBytes) throw new ObjectTooLargeError(resourceId, bytes, this.#maxObjectBytes);
+  }
+
+  /** Statements writing parts (content-addressed, so `INSERT OR IGNORE`), each only when `guard` holds. */
+  #partStatements(
+    orgId: string,
+    parts: string[],
+    guard: string,
+    guardParams: unknown[],
+  ): D1PreparedStatement[] {
+    const first = guardParams.length + 1;
+    return chunkBySize(parts, this.#chunkBytes).map((group) =>
+      this.#d1
+        .prepare(
+          `INSERT OR IGNORE INTO value_parts (org_id, id, position, text)
+           SELECT ?${first}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+           FROM json_each(?${first + 1}) WHERE ${guard}`,
+        )
+        .bind(...guardParams, orgId, `[${group.join(',')}]`),
+    );
+  }
+
+  /** Column values back to their texts: parts references are read from `value_parts` and joined. */
+  async #resolve(orgId: string, values: string[]): Promise<string[]> {
+    const ids = [...new Set(values.flatMap((value) => partsReference.parse(value)?.id ?? []))];
+    if (ids.length === 0) return values;
+    const { results } = await this.#d1
+      .prepare(
+        `SELECT id, text FROM value_parts WHERE org_id = ?1 AND id IN (SELECT value FROM json_each(?2))
+         ORDER BY id, position`,
+      )
+      .bind(orgId, JSON.stringify(ids))
+      .all<{ id: string; text: string }>();
+    const texts = new Map<string, string[]>();
+    for (const row of results) {
+      const pieces = texts.get(row.id) ?? [];
+      pieces.push(row.text);
+      texts.set(row.id, pieces);
+    }
+    return values.map((value) => {
+      const reference = partsReference.parse(value);
+      if (!reference) return value;
+      const pieces = texts.get(reference.id);
+      if (pieces?.length !== reference.count)
+        throw new Error(`value_parts ${reference.id}: ${pieces?.length ?? 0} of ${reference.count} parts`);
+      return pieces.join('');
+    });
   }
 
   async createOrg(org: OrgRow): Promise<void> {
@@ -205,22 +299,42 @@ export class D1Store implements Store {
         ),
       this.#d1.prepare(`DELETE FROM iac_resources WHERE state_source_id = (${row})`).bind(...mine),
     ];
+    const stored = await Promise.all(
+      resources.map(async (resource) => {
+        // The object is what Terraform declares or records of it; the stored resource holds both views.
+        this.#checkObjectSize(
+          resource.id,
+          JSON.stringify(resource.declared),
+          JSON.stringify(resource.recorded),
+        );
+        const data = await this.#externalize(source.orgId, JSON.stringify(resource));
+        return { element: `[${JSON.stringify(resource.id)},${data.element}]`, parts: data.parts };
+      }),
+    );
     let position = 0;
     for (const chunk of chunkBySize(
-      resources.map((resource) => JSON.stringify(resource)),
+      stored.map((resource) => resource.element),
       this.#chunkBytes,
     )) {
       statements.push(
         this.#d1
           .prepare(
             `INSERT INTO iac_resources (state_source_id, position, resource_id, data)
-             SELECT s.id, ?6 + CAST(j.key AS INTEGER), json_extract(j.value, '$.id'), j.value
+             SELECT s.id, ?6 + CAST(j.key AS INTEGER), json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')
              FROM (${row}) AS s, json_each(?7) AS j`,
           )
           .bind(...mine, position, `[${chunk.join(',')}]`),
       );
       position += chunk.length;
     }
+    statements.push(
+      ...this.#partStatements(
+        source.orgId,
+        stored.flatMap((resource) => resource.parts),
+        `EXISTS (${row})`,
+        mine,
+      ),
+    );
     const [upsert] = await this.#d1.batch(statements);
     if ((upsert?.meta.changes ?? 0) > 0) return undefined;
     return this.getStateSource(source.orgId, source.name);
@@ -251,10 +365,14 @@ export class D1Store implements Store {
         )
         .orderBy(iacResources.stateSourceId, iacResources.position)
         .all();
+      const texts = await this.#resolve(
+        orgId,
+        rows.map((row) => row.data),
+      );
       for (const source of missing) {
-        const resources = rows
-          .filter((row) => row.stateSourceId === source.id)
-          .map((row) => JSON.parse(row.data) as IacResource);
+        const resources = texts
+          .filter((_, i) => rows[i]!.stateSourceId === source.id)
+          .map((text) => JSON.parse(text) as IacResource);
         cacheIac(keyOf(source), resources);
       }
     }
@@ -349,6 +467,27 @@ export class D1Store implements Store {
     return new Map(results);
   }
 
+  async liveObject(
+    orgId: string,
+    clusterId: string,
+    scope: string,
+    resourceId: string,
+  ): Promise<string | undefined> {
+    const row = await this.#db
+      .select({ object: liveResources.object })
+      .from(liveResources)
+      .where(
+        and(
+          eq(liveResources.orgId, orgId),
+          eq(liveResources.clusterId, clusterId),
+          eq(liveResources.scope, scope),
+          eq(liveResources.resourceId, resourceId),
+        ),
+      )
+      .get();
+    return row ? (await this.#resolve(orgId, [row.object]))[0] : undefined;
+  }
+
   async writeScan(write: ScanWrite): Promise<boolean> {
     const { scan, cloudAccount, scope } = write;
     const d1 = this.#d1;
@@ -414,8 +553,14 @@ export class D1Store implements Store {
         ),
     ];
     const mine = 'EXISTS (SELECT 1 FROM scan_runs WHERE id = ?1)';
-    const upserts = write.upserts.map(
-      (record) => `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${record.json}]`,
+    const parts: string[] = [];
+    const upserts = await Promise.all(
+      write.upserts.map(async (record) => {
+        this.#checkObjectSize(record.resourceId, record.json);
+        const object = await this.#externalize(scan.orgId, record.json);
+        parts.push(...object.parts);
+        return `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
+      }),
     );
     for (const chunk of chunkBySize(upserts, this.#chunkBytes)) {
       statements.push(
@@ -443,8 +588,17 @@ export class D1Store implements Store {
           .bind(scan.id, scan.orgId, scan.clusterId, scope, `[${chunk.join(',')}]`),
       );
     }
-    const newChunks = chunks.flatMap((items, index) =>
-      known.has(chunkIds[index]!) ? [] : [`[${JSON.stringify(chunkIds[index])},${items}]`],
+    const newChunks = await Promise.all(
+      chunks.flatMap((items, index) =>
+        known.has(chunkIds[index]!)
+          ? []
+          : [
+              this.#externalize(scan.orgId, items).then((stored) => {
+                parts.push(...stored.parts);
+                return `[${JSON.stringify(chunkIds[index])},${stored.element}]`;
+              }),
+            ],
+      ),
     );
     for (const group of chunkBySize(newChunks, this.#chunkBytes)) {
       statements.push(
@@ -461,6 +615,7 @@ export class D1Store implements Store {
         .prepare(`INSERT OR IGNORE INTO drift_sets (id, org_id, chunk_ids) SELECT ?2, ?3, ?4 WHERE ${mine}`)
         .bind(scan.id, driftSetId, scan.orgId, JSON.stringify(chunkIds)),
     );
+    statements.push(...this.#partStatements(scan.orgId, parts, mine, [scan.id]));
     const results = await d1.batch(statements);
     return (results[1]?.meta.changes ?? 0) > 0;
   }
@@ -497,6 +652,10 @@ export class D1Store implements Store {
       )
       .bind(scan.driftSetId, scan.orgId)
       .all<{ items: string }>();
-    return results.flatMap((row) => JSON.parse(row.items) as StoredDriftItem[]);
+    const texts = await this.#resolve(
+      scan.orgId,
+      results.map((row) => row.items),
+    );
+    return texts.flatMap((text) => JSON.parse(text) as StoredDriftItem[]);
   }
 }

@@ -120,6 +120,13 @@ export interface Store {
   getIgnoreRules(orgId: string): Promise<string | undefined>;
   putIgnoreRules(orgId: string, text: string, at: string): Promise<void>;
 
+  /** The stored JSON of one live object (joined from its parts when it was stored in parts). */
+  liveObject(
+    orgId: string,
+    clusterId: string,
+    scope: string,
+    resourceId: string,
+  ): Promise<string | undefined>;
   /** `resource_id → content_hash` of the stored live state of a cluster's scope. */
   liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>>;
   /**
