@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { operatorReportRequestSchema } from '@driftwise/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { raceReport, raceReportIds, stateWithSerial } from '../test/concurrency-cases.ts';
+import { ingestReport } from '../src/ingest/ingest-report.ts';
+import { secretHasherFor } from '../src/ingest/secret-hasher-for.ts';
+import { D1Store } from '../src/store/d1-store.ts';
+import { NO_LOCK, raceReport, raceReportIds, stateWithSerial } from '../test/concurrency-cases.ts';
 import { CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
 
 // Issue 7 "Tests": the same races as test/concurrency.test.ts, on Node with a libSQL file database.
@@ -75,5 +79,36 @@ describe('concurrent reports on libSQL (defect 5)', () => {
     expect(live.rows.map((row) => row.resource_id)).toEqual(raceReportIds(winner));
     const values = new Set(live.rows.map((row) => JSON.parse(String(row.object)).data.value));
     expect([...values]).toEqual([`report-${winner}`]);
+  });
+});
+
+describe('ingestReport version check on libSQL (defect 5)', () => {
+  it('leaves one report’s objects when 20 race with no queue in front of the store', async () => {
+    const { orgId } = await app.createOrgAndKey();
+    const store = new D1Store(app.bindings.DB);
+    const secretHasher = await secretHasherFor('test-pepper');
+    let attempts = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        ingestReport(operatorReportRequestSchema.parse(raceReport(n)), {
+          store,
+          orgId,
+          secretHasher,
+          bodyHash: `race-${n}`,
+          lock: NO_LOCK,
+          retryDelay: async () => {
+            attempts += 1;
+          },
+        }),
+      ),
+    );
+    expect(attempts).toBeGreaterThan(0);
+    const [latest] = await store.listScans(orgId, { clusterId: 'race-cluster', namespace: 'payments' }, 1);
+    const winner = (latest?.resourceCount ?? 0) - 51;
+    const live = await app.client.execute({
+      sql: 'SELECT resource_id FROM live_resources WHERE org_id = ? ORDER BY resource_id',
+      args: [orgId],
+    });
+    expect(live.rows.map((row) => row.resource_id)).toEqual(raceReportIds(winner));
   });
 });

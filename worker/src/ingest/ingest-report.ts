@@ -8,6 +8,7 @@ import {
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import type { LiveRecord, Store } from '../store/store.ts';
+import { keyedMutex } from './keyed-mutex.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
 import { storedLiveObject } from './stored-live-object.ts';
 
@@ -22,7 +23,17 @@ export interface IngestReportOptions {
   newId?: () => string;
   /** Rounds of the optimistic write before a 503 `busy` (a round is lost only to another report's write). */
   maxAttempts?: number;
+  /** Pause before round `attempt` + 1 after a lost round: random, so the losers of a round spread out. */
+  retryDelay?: (attempt: number) => Promise<void>;
+  /** Queues reports of one scope (default: one queue per isolate); the version check holds without it. */
+  lock?: Pick<ReturnType<typeof keyedMutex>, 'run'>;
 }
+
+/** Reports of one org, cluster and scope queue in this isolate (see {@link keyedMutex}). */
+const scopeLock = keyedMutex();
+
+const jitteredDelay = (attempt: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)));
 
 /** What the report route answers. */
 export interface IngestedReport {
@@ -50,6 +61,8 @@ export async function ingestReport(
     now = () => new Date(),
     newId = () => crypto.randomUUID(),
     maxAttempts = 64,
+    retryDelay = jitteredDelay,
+    lock = scopeLock,
   } = options;
   const clusterId = report.cluster_id;
   const scope = report.namespace;
@@ -69,15 +82,24 @@ export async function ingestReport(
   // Optimistic concurrency per cluster and scope (issue 7, defect 5): everything is read at the newest
   // scan's `seq`, and the write lands only while that scan is still the newest. A report that lost the race
   // reads the state the winner left and computes its own diff against it, so the live rows always equal one
-  // report's objects. Each round has a winner, so n simultaneous reports need at most n rounds.
-  for (let attempt = 1; ; attempt += 1) {
-    const written = await attemptIngest();
-    if (written) return written;
-    if (attempt >= maxAttempts)
-      throw new ProblemError(503, 'busy', `Too many concurrent reports for ${clusterId} / ${scope}: retry.`, {
-        headers: { 'Retry-After': '1' },
-      });
-  }
+  // report's objects. Each round has a winner, so n simultaneous reports need at most n rounds; within
+  // one isolate they queue first, so rounds are lost only to reports handled elsewhere.
+  return lock.run(JSON.stringify([orgId, clusterId, scope]), async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      const written = await attemptIngest();
+      if (written) return written;
+      if (attempt >= maxAttempts)
+        throw new ProblemError(
+          503,
+          'busy',
+          `Too many concurrent reports for ${clusterId} / ${scope}: retry.`,
+          {
+            headers: { 'Retry-After': '1' },
+          },
+        );
+      await retryDelay(attempt);
+    }
+  });
 
   async function attemptIngest(): Promise<IngestedReport | undefined> {
     // The newest scan first: a write landing after this read makes ours fail its check, whichever of the
