@@ -1,3 +1,4 @@
+import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { onError } from './http/on-error.ts';
@@ -13,7 +14,8 @@ import { openApiRoutes } from './routes/openapi-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
 import { scanRoutes } from './routes/scan-routes.ts';
 import { stateSourceRoutes } from './routes/state-source-routes.ts';
-import { D1Store } from './store/d1-store.ts';
+import * as schema from './store/schema.ts';
+import { SqlStore } from './store/sql-store.ts';
 
 /**
  * Builds the API: one sub-app per resource mounted with `app.route()`, the store on the context, and one
@@ -24,7 +26,10 @@ import { D1Store } from './store/d1-store.ts';
  */
 export function createApp(overrides: Partial<AppDeps> = {}): Hono<AppEnv> {
   const deps: AppDeps = {
-    store: (env) => new D1Store(env.DB),
+    store: (env) => {
+      if (!env.DB) throw new Error('No DB binding: pass a store to createApp off Workers');
+      return new SqlStore(drizzle(env.DB, { schema }));
+    },
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     clientIp: (c) => c.req.header('CF-Connecting-IP'),

@@ -5,7 +5,8 @@ import type { RateLimiter } from './limiter/rate-limiter.ts';
  * two secrets, which `wrangler types` cannot see because they live outside the config.
  */
 export interface WorkerEnv {
-  DB: D1Database;
+  /** D1 on Workers; absent on Node and Deno, where `createApp` gets a libSQL store instead. */
+  DB?: D1Database;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   /** Body size limit in bytes (default 16 MiB). */
   MAX_BODY_BYTES?: string;

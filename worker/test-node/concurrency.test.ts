@@ -5,7 +5,6 @@ import { operatorReportRequestSchema } from '@driftwise/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestReport } from '../src/ingest/ingest-report.ts';
 import { secretHasherFor } from '../src/ingest/secret-hasher-for.ts';
-import { D1Store } from '../src/store/d1-store.ts';
 import { NO_LOCK, raceReport, raceReportIds, stateWithSerial } from '../test/concurrency-cases.ts';
 import { CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
 
@@ -85,7 +84,7 @@ describe('concurrent reports on libSQL (defect 5)', () => {
 describe('ingestReport version check on libSQL (defect 5)', () => {
   it('leaves one report’s objects when 20 race with no queue in front of the store', async () => {
     const { orgId } = await app.createOrgAndKey();
-    const store = new D1Store(app.bindings.DB);
+    const store = app.store;
     const secretHasher = await secretHasherFor('test-pepper');
     let attempts = 0;
     await Promise.all(

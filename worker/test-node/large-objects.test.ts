@@ -1,12 +1,14 @@
+import { drizzle } from 'drizzle-orm/libsql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/create-app.ts';
-import { D1Store } from '../src/store/d1-store.ts';
+import * as schema from '../src/store/schema.ts';
+import { SqlStore } from '../src/store/sql-store.ts';
 import { awkwardText, bigConfigMapReport, bigConfigMapState } from '../test/large-objects-cases.ts';
 import {
+  type ClientLimitLog,
   D1_LIMITS,
-  type D1LimitLog,
   largestStoredValue,
-  productionD1Limits,
+  productionLimitsClient,
 } from '../test/production-d1-limits.ts';
 import { asAdmin, CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
 
@@ -14,13 +16,13 @@ import { asAdmin, CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } f
 // database file can move between the runtimes.
 const MiB = 1024 * 1024;
 let standalone: LibsqlApp;
-let limits: D1LimitLog;
+let limits: ClientLimitLog;
 let call: (path: string, init: RequestInit) => Promise<Response>;
 
 beforeEach(async () => {
   standalone = await libsqlApp();
-  limits = productionD1Limits(standalone.bindings.DB);
-  const store = new D1Store(limits.db);
+  limits = productionLimitsClient(standalone.client);
+  const store = new SqlStore(drizzle(limits.client, { schema }));
   const app = createApp({ store: () => store, clientIp: (c) => c.req.header(CLIENT_IP_HEADER) });
   const bindings = { ...standalone.bindings, MAX_BODY_BYTES: String(16 * MiB) };
   call = async (path, init) => app.request(`http://driftwise.test${path}`, init, bindings);
@@ -56,7 +58,7 @@ describe('large objects on libSQL (defect 7)', () => {
       await call(`/api/v2/orgs/${orgId}/scans/${report_id}/drift`, { headers: withKey(key) })
     ).json()) as { summary: { in_sync: number } };
     expect(drift.summary.in_sync).toBe(1);
-    const stored = await new D1Store(standalone.bindings.DB).liveObject(
+    const stored = await standalone.store.liveObject(
       orgId,
       'big-cluster',
       'payments',
@@ -64,7 +66,11 @@ describe('large objects on libSQL (defect 7)', () => {
     );
     expect((JSON.parse(stored ?? '{}') as { data: { value: string } }).data.value === value).toBe(true);
     expect(limits.violations).toEqual([]);
-    expect(await largestStoredValue(standalone.bindings.DB)).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
+    expect(
+      await largestStoredValue(
+        async (query) => (await standalone.client.execute(query)).rows[0]?.n as number | null,
+      ),
+    ).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
   });
 
   it('answers 413 for an 8 MiB object', async () => {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { D1Store } from '../src/store/d1-store.ts';
 import { UnstorableValueError } from '../src/store/unstorable-value-error.ts';
 import { stateWithSerial } from '../test/concurrency-cases.ts';
 import { CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp, withKey } from './libsql-app.ts';
@@ -41,7 +40,7 @@ describe('unstorable values on libSQL (defect 3)', () => {
 
   it('refuses to write a serial beyond 2^53 - 1 even when called directly', async () => {
     const { orgId } = await app.createOrgAndKey();
-    const store = new D1Store(app.bindings.DB);
+    const store = app.store;
     await expect(store.putStateSource(source(orgId, 2 ** 53), [])).rejects.toBeInstanceOf(
       UnstorableValueError,
     );
@@ -50,7 +49,7 @@ describe('unstorable values on libSQL (defect 3)', () => {
 
   it('stores 2^53 - 1 and reads it back', async () => {
     const { orgId } = await app.createOrgAndKey();
-    const store = new D1Store(app.bindings.DB);
+    const store = app.store;
     await store.putStateSource(source(orgId, Number.MAX_SAFE_INTEGER), []);
     expect((await store.getStateSource(orgId, 'main'))?.serial).toBe(Number.MAX_SAFE_INTEGER);
   });

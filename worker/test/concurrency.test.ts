@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:workers';
 import { operatorReportRequestSchema } from '@driftwise/core';
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { ingestReport } from '../src/ingest/ingest-report.ts';
 import { secretHasherFor } from '../src/ingest/secret-hasher-for.ts';
-import { D1Store } from '../src/store/d1-store.ts';
+import * as schema from '../src/store/schema.ts';
+import { SqlStore } from '../src/store/sql-store.ts';
 import { NO_LOCK, raceReport, raceReportIds, stateWithSerial } from './concurrency-cases.ts';
 import { call, createOrgAndKey, freshIp, json, rows, withKey } from './helpers.ts';
 
@@ -78,7 +80,7 @@ describe('concurrent reports (defect 5)', () => {
 describe('ingestReport version check (defect 5)', () => {
   it('leaves one report’s objects when 20 race with no queue in front of the store', async () => {
     const { orgId } = await createOrgAndKey();
-    const store = new D1Store(env.DB);
+    const store = new SqlStore(drizzle(env.DB, { schema }));
     const secretHasher = await secretHasherFor('test-pepper');
     let attempts = 0;
     const results = await Promise.all(

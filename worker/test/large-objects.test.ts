@@ -1,7 +1,9 @@
 import { env } from 'cloudflare:workers';
+import { drizzle } from 'drizzle-orm/d1';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../src/create-app.ts';
-import { D1Store } from '../src/store/d1-store.ts';
+import * as schema from '../src/store/schema.ts';
+import { SqlStore } from '../src/store/sql-store.ts';
 import { asAdmin, freshIp, json, rows, withKey } from './helpers.ts';
 import { awkwardText, bigConfigMapReport, bigConfigMapState } from './large-objects-cases.ts';
 import {
@@ -14,12 +16,13 @@ import {
 // Issue 7, defect 7: objects larger than a production D1 row are stored in parts; over 4 MiB is a 413.
 // Local D1 enforces none of D1's limits, so every statement goes through productionD1Limits here.
 const MiB = 1024 * 1024;
+const largestIn = async (query: string) => (await env.DB.prepare(query).first<{ n: number | null }>())?.n;
 let limits: D1LimitLog;
 let app: ReturnType<typeof createApp>;
 
 beforeEach(() => {
   limits = productionD1Limits(env.DB);
-  const store = new D1Store(limits.db);
+  const store = new SqlStore(drizzle(limits.db, { schema }));
   app = createApp({ store: () => store });
 });
 
@@ -62,8 +65,8 @@ describe('large objects (defect 7)', () => {
     expect(response.status).toBe(201);
     expect(limits.statements).toBeGreaterThan(30);
     expect(limits.violations).toEqual([]);
-    expect(await largestStoredValue(env.DB)).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
-    const stored = await new D1Store(env.DB).liveObject(
+    expect(await largestStoredValue(largestIn)).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
+    const stored = await new SqlStore(drizzle(env.DB, { schema })).liveObject(
       orgId,
       'big-cluster',
       'payments',
@@ -98,7 +101,7 @@ describe('large objects (defect 7)', () => {
     expect(drift.summary.in_sync).toBe(1);
     expect(drift.items).toEqual([]);
     expect(limits.violations).toEqual([]);
-    expect(await largestStoredValue(env.DB)).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
+    expect(await largestStoredValue(largestIn)).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
   });
 
   it('stores a drift chunk of two 2 MiB values in parts and serves the item whole', async () => {
@@ -117,7 +120,7 @@ describe('large objects (defect 7)', () => {
     expect(change?.path).toBe('data.value');
     expect(change?.iac === iacValue && change?.live === liveValue).toBe(true);
     expect(limits.violations).toEqual([]);
-    expect(await largestStoredValue(env.DB)).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
+    expect(await largestStoredValue(largestIn)).toBeLessThanOrEqual(D1_LIMITS.rowBytes);
   });
 
   it('answers 413 for a state whose one resource is over 4 MiB and stores no source', async () => {

@@ -1,6 +1,8 @@
 import { env } from 'cloudflare:workers';
+import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
-import { D1Store } from '../src/store/d1-store.ts';
+import * as schema from '../src/store/schema.ts';
+import { SqlStore } from '../src/store/sql-store.ts';
 import { UnstorableValueError } from '../src/store/unstorable-value-error.ts';
 import { stateWithSerial } from './concurrency-cases.ts';
 import { call, createOrgAndKey, json, rows, withKey } from './helpers.ts';
@@ -20,7 +22,7 @@ describe('unstorable values on D1 (defect 3)', () => {
   it('refuses to write a serial beyond 2^53 - 1 even when called directly', async () => {
     const { orgId } = await createOrgAndKey();
     const at = '2026-12-01T00:00:00.000Z';
-    const write = new D1Store(env.DB).putStateSource(
+    const write = new SqlStore(drizzle(env.DB, { schema })).putStateSource(
       {
         id: crypto.randomUUID(),
         orgId,

@@ -88,8 +88,8 @@ export interface ScanWrite {
 }
 
 /**
- * The worker's persistence. Handlers see only this interface; `D1Store` implements it on D1 with drizzle,
- * and another driver (libSQL/Turso) can implement it the same way.
+ * The worker's persistence. Handlers see only this interface; `SqlStore` implements it with drizzle, on
+ * D1 (Workers) and on libSQL (Node, Deno) alike.
  */
 export interface Store {
   createOrg(org: OrgRow): Promise<void>;

@@ -1,22 +1,26 @@
 import type { DriftSummary, IacResource } from '@driftwise/core';
-import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
-import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
+import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
 import { ObjectTooLargeError } from './object-too-large-error.ts';
 import { partsReference } from './parts-reference.ts';
-import * as schema from './schema.ts';
+import type * as schema from './schema.ts';
 import {
   apiKeys,
   cloudAccounts,
+  driftChunks,
+  driftSets,
   iacResources,
   ignoreRules,
   liveResources,
   orgs,
   scanRuns,
   stateSources,
+  valueParts,
 } from './schema.ts';
 import { splitText } from './split-text.ts';
 import { storableInteger } from './storable-integer.ts';
@@ -32,8 +36,8 @@ import type {
 } from './store.ts';
 import { utf8Length } from './utf8-length.ts';
 
-/** Options of {@link D1Store}. */
-export interface D1StoreOptions {
+/** Options of {@link SqlStore}. */
+export interface SqlStoreOptions {
   /**
    * Bytes of JSON per statement. D1 allows 100 KB per statement and 100 bound parameters: bulk rows go
    * in as one JSON array parameter read with `json_each`, cut at this size.
@@ -88,18 +92,31 @@ function toApiKeyRow(row: typeof apiKeys.$inferSelect): ApiKeyRow {
 }
 
 /**
- * The {@link Store} on Cloudflare D1: drizzle for queries, and D1 `batch` (one transaction) wherever a
- * request writes more than one row, so a failure at any step stores nothing.
+ * A drizzle database of the worker's schema on an async SQLite driver: `drizzle-orm/d1` on Workers,
+ * `drizzle-orm/libsql` on Node and Deno. Both run `db.batch` as one transaction.
  */
-export class D1Store implements Store {
-  readonly #d1: D1Database;
-  readonly #db: DrizzleD1Database<typeof schema>;
+export type SqlDatabase = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
+  batch(statements: readonly [Statement, ...Statement[]]): Promise<readonly unknown[]>;
+};
+
+type Statement = BatchItem<'sqlite'>;
+
+/**
+ * The {@link Store} on SQLite through drizzle: the same class on D1 and on libSQL (`new SqlStore(drizzle(…))`
+ * with either driver), and `db.batch` (one transaction) wherever a request writes more than one row, so a
+ * failure at any step stores nothing. Bulk writes are `sql` statements over `json_each` (see
+ * docs/data-model.md, "D1 limits"); everything else is drizzle's query builder.
+ *
+ * @example
+ * const store = new SqlStore(drizzle(env.DB, { schema })); // or drizzle(libsqlClient, { schema })
+ */
+export class SqlStore implements Store {
+  readonly #db: SqlDatabase;
   readonly #chunkBytes: number;
   readonly #maxObjectBytes: number;
 
-  constructor(d1: D1Database, options: D1StoreOptions = {}) {
-    this.#d1 = d1;
-    this.#db = drizzle(d1, { schema });
+  constructor(db: SqlDatabase, options: SqlStoreOptions = {}) {
+    this.#db = db;
     this.#chunkBytes = options.chunkBytes ?? 90_000;
     this.#maxObjectBytes = options.maxObjectBytes ?? 4 * 1024 * 1024;
   }
@@ -128,21 +145,15 @@ export class D1Store implements Store {
   }
 
   /** Statements writing parts (content-addressed, so `INSERT OR IGNORE`), each only when `guard` holds. */
-  #partStatements(
-    orgId: string,
-    parts: string[],
-    guard: string,
-    guardParams: unknown[],
-  ): D1PreparedStatement[] {
-    const first = guardParams.length + 1;
+  #partStatements(orgId: string, parts: string[], guard: SQL): Statement[] {
     return chunkBySize(parts, this.#chunkBytes).map((group) =>
-      this.#d1
-        .prepare(
-          `INSERT OR IGNORE INTO value_parts (org_id, id, position, text)
-           SELECT ?${first}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-           FROM json_each(?${first + 1}) WHERE ${guard}`,
+      this.#db
+        .insert(valueParts)
+        .select(
+          sql`SELECT ${orgId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+            FROM json_each(${`[${group.join(',')}]`}) WHERE ${guard}`,
         )
-        .bind(...guardParams, orgId, `[${group.join(',')}]`),
+        .onConflictDoNothing(),
     );
   }
 
@@ -150,13 +161,10 @@ export class D1Store implements Store {
   async #resolve(orgId: string, values: string[]): Promise<string[]> {
     const ids = [...new Set(values.flatMap((value) => partsReference.parse(value)?.id ?? []))];
     if (ids.length === 0) return values;
-    const { results } = await this.#d1
-      .prepare(
-        `SELECT id, text FROM value_parts WHERE org_id = ?1 AND id IN (SELECT value FROM json_each(?2))
-         ORDER BY id, position`,
-      )
-      .bind(orgId, JSON.stringify(ids))
-      .all<{ id: string; text: string }>();
+    const results = await this.#db.all<{ id: string; text: string }>(
+      sql`SELECT id, text FROM value_parts WHERE org_id = ${orgId}
+        AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ORDER BY id, position`,
+    );
     const texts = new Map<string, string[]>();
     for (const row of results) {
       const pieces = texts.get(row.id) ?? [];
@@ -263,41 +271,31 @@ export class D1Store implements Store {
     // and a higher serial alone. Every later statement finds the row by name and by this upload's own
     // lineage, serial and time, so it writes only when the upsert did, and under the row's real id (two first
     // uploads race on the id: the loser's id was never stored).
-    const mine = [
-      source.orgId,
-      source.name,
-      source.lineage,
-      storableInteger('serial', source.serial),
-      source.updatedAt,
-    ];
-    const row = `SELECT id FROM state_sources WHERE org_id = ?1 AND name = ?2 AND lineage = ?3 AND serial = ?4
-      AND updated_at = ?5`;
-    const statements: D1PreparedStatement[] = [
-      this.#d1
-        .prepare(
-          `INSERT INTO state_sources (id, org_id, name, cluster_id, serial, lineage, terraform_version,
-             resource_count, k8s_resource_count, created_at, updated_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-           ON CONFLICT(org_id, name) DO UPDATE SET cluster_id = excluded.cluster_id, serial = excluded.serial,
-             lineage = excluded.lineage, terraform_version = excluded.terraform_version,
-             resource_count = excluded.resource_count, k8s_resource_count = excluded.k8s_resource_count,
-             updated_at = excluded.updated_at
-           WHERE NOT (state_sources.lineage = excluded.lineage AND excluded.serial < state_sources.serial)`,
-        )
-        .bind(
-          source.id,
-          source.orgId,
-          source.name,
-          source.clusterId,
-          source.serial,
-          source.lineage,
-          source.terraformVersion,
-          storableInteger('resource_count', source.resourceCount),
-          storableInteger('k8s_resource_count', source.k8sResourceCount),
-          source.createdAt,
-          source.updatedAt,
-        ),
-      this.#d1.prepare(`DELETE FROM iac_resources WHERE state_source_id = (${row})`).bind(...mine),
+    storableInteger('serial', source.serial);
+    const mine = sql`SELECT id FROM state_sources WHERE org_id = ${source.orgId} AND name = ${source.name}
+      AND lineage = ${source.lineage} AND serial = ${source.serial} AND updated_at = ${source.updatedAt}`;
+    const statements: Statement[] = [
+      this.#db
+        .insert(stateSources)
+        .values({
+          ...source,
+          resourceCount: storableInteger('resource_count', source.resourceCount),
+          k8sResourceCount: storableInteger('k8s_resource_count', source.k8sResourceCount),
+        })
+        .onConflictDoUpdate({
+          target: [stateSources.orgId, stateSources.name],
+          set: {
+            clusterId: sql`excluded.cluster_id`,
+            serial: sql`excluded.serial`,
+            lineage: sql`excluded.lineage`,
+            terraformVersion: sql`excluded.terraform_version`,
+            resourceCount: sql`excluded.resource_count`,
+            k8sResourceCount: sql`excluded.k8s_resource_count`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+          setWhere: sql`NOT (${stateSources.lineage} = excluded.lineage AND excluded.serial < ${stateSources.serial})`,
+        }),
+      this.#db.delete(iacResources).where(sql`${iacResources.stateSourceId} = (${mine})`),
     ];
     const stored = await Promise.all(
       resources.map(async (resource) => {
@@ -317,13 +315,10 @@ export class D1Store implements Store {
       this.#chunkBytes,
     )) {
       statements.push(
-        this.#d1
-          .prepare(
-            `INSERT INTO iac_resources (state_source_id, position, resource_id, data)
-             SELECT s.id, ?6 + CAST(j.key AS INTEGER), json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')
-             FROM (${row}) AS s, json_each(?7) AS j`,
-          )
-          .bind(...mine, position, `[${chunk.join(',')}]`),
+        this.#db.insert(iacResources).select(
+          sql`SELECT s.id, ${position} + CAST(j.key AS INTEGER), json_extract(j.value, '$[0]'),
+              json_extract(j.value, '$[1]') FROM (${mine}) AS s, json_each(${`[${chunk.join(',')}]`}) AS j`,
+        ),
       );
       position += chunk.length;
     }
@@ -331,12 +326,13 @@ export class D1Store implements Store {
       ...this.#partStatements(
         source.orgId,
         stored.flatMap((resource) => resource.parts),
-        `EXISTS (${row})`,
-        mine,
+        sql`EXISTS (${mine})`,
       ),
     );
-    const [upsert] = await this.#d1.batch(statements);
-    if ((upsert?.meta.changes ?? 0) > 0) return undefined;
+    // Read in the same transaction: did the upsert write this upload, or leave a newer one alone?
+    statements.push(this.#db.select({ id: stateSources.id }).from(stateSources).where(sql`id = (${mine})`));
+    const results = await this.#db.batch(statements as [Statement, ...Statement[]]);
+    if ((results.at(-1) as unknown[]).length > 0) return undefined;
     return this.getStateSource(source.orgId, source.name);
   }
 
@@ -425,19 +421,19 @@ export class D1Store implements Store {
   }
 
   async repeatScan(previousId: string, scan: { id: string; createdAt: string }): Promise<boolean> {
-    const result = await this.#d1
-      .prepare(
-        `INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
-           summary, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
-         SELECT ?1, p.org_id, p.cloud_account_id, p.cluster_id, p.namespace, ?2, p.resource_count, p.summary,
-           p.drift_set_id, p.body_hash, p.inputs_hash, p.generate_iac, p.iac_format, p.custom_prompt
-         FROM scan_runs p
-         WHERE p.id = ?3 AND p.seq = (SELECT MAX(seq) FROM scan_runs
-           WHERE org_id = p.org_id AND cluster_id = p.cluster_id AND namespace = p.namespace)`,
-      )
-      .bind(scan.id, scan.createdAt, previousId)
-      .run();
-    return result.meta.changes > 0;
+    // RETURNING rather than a change count: the drivers report changes differently, rows alike.
+    const inserted = await this.#db.all<{ id: string }>(
+      sql`INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
+          summary, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
+        SELECT ${scan.id}, p.org_id, p.cloud_account_id, p.cluster_id, p.namespace, ${scan.createdAt},
+          p.resource_count, p.summary, p.drift_set_id, p.body_hash, p.inputs_hash, p.generate_iac, p.iac_format,
+          p.custom_prompt
+        FROM scan_runs p
+        WHERE p.id = ${previousId} AND p.seq = (SELECT MAX(seq) FROM scan_runs
+          WHERE org_id = p.org_id AND cluster_id = p.cluster_id AND namespace = p.namespace)
+        RETURNING id`,
+    );
+    return inserted.length > 0;
   }
 
   async getIgnoreRules(orgId: string): Promise<string | undefined> {
@@ -457,14 +453,18 @@ export class D1Store implements Store {
   }
 
   async liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>> {
-    const { results } = await this.#d1
-      .prepare(
-        'SELECT resource_id, content_hash FROM live_resources WHERE org_id = ?1 AND cluster_id = ?2 AND scope = ?3',
+    const rows = await this.#db
+      .select({ resourceId: liveResources.resourceId, contentHash: liveResources.contentHash })
+      .from(liveResources)
+      .where(
+        and(
+          eq(liveResources.orgId, orgId),
+          eq(liveResources.clusterId, clusterId),
+          eq(liveResources.scope, scope),
+        ),
       )
-      .bind(orgId, clusterId, scope)
-      .raw<[string, string]>()
-      .then((rows) => ({ results: rows }));
-    return new Map(results);
+      .all();
+    return new Map(rows.map((row) => [row.resourceId, row.contentHash]));
   }
 
   async liveObject(
@@ -490,7 +490,7 @@ export class D1Store implements Store {
 
   async writeScan(write: ScanWrite): Promise<boolean> {
     const { scan, cloudAccount, scope } = write;
-    const d1 = this.#d1;
+    const db = this.#db;
     // Content-addressed drift: unchanged items map to stored chunks, unchanged drift to the stored set.
     const chunks = contentDefinedChunks(
       write.driftItems.map((item) => ({
@@ -502,57 +502,35 @@ export class D1Store implements Store {
     const chunkIds = await Promise.all(chunks.map((items) => sha256Hex(`${scan.orgId}\n${items}`)));
     const driftSetId = await sha256Hex(`${scan.orgId}\n${chunkIds.join(',')}`);
     // Chunks of the scope's previous set are stored already: do not even send them.
-    const previous = await d1
-      .prepare(
-        `SELECT chunk_ids FROM drift_sets WHERE id = (SELECT drift_set_id FROM scan_runs
-           WHERE org_id = ?1 AND cluster_id = ?2 AND namespace = ?3 ORDER BY seq DESC LIMIT 1)`,
-      )
-      .bind(scan.orgId, scan.clusterId, scan.namespace)
-      .first<{ chunk_ids: string }>();
+    // `all`, not `get`: drizzle's libSQL `get` fails on a raw query that finds no row.
+    const [previous] = await db.all<{ chunk_ids: string }>(
+      sql`SELECT chunk_ids FROM drift_sets WHERE id = (SELECT drift_set_id FROM scan_runs
+        WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND namespace = ${scan.namespace}
+        ORDER BY seq DESC LIMIT 1)`,
+    );
     const known = new Set<string>(previous ? (JSON.parse(previous.chunk_ids) as string[]) : []);
 
-    const statements: D1PreparedStatement[] = [
-      d1
-        .prepare(
-          `INSERT INTO cloud_accounts (id, org_id, provider, external_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-           ON CONFLICT(org_id, external_id) DO NOTHING`,
-        )
-        .bind(
-          cloudAccount.id,
-          scan.orgId,
-          cloudAccount.provider,
-          cloudAccount.externalId,
-          cloudAccount.createdAt,
-        ),
+    const statements: Statement[] = [
+      db
+        .insert(cloudAccounts)
+        .values({ ...cloudAccount, orgId: scan.orgId })
+        .onConflictDoNothing({ target: [cloudAccounts.orgId, cloudAccounts.externalId] }),
       // The version check: the scan row is inserted only while the newest scan of the scope is the one the
       // live state was read at; every statement after it writes only if this row exists.
-      d1
-        .prepare(
-          `INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
-             summary, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
-           SELECT ?1, ?2, (SELECT id FROM cloud_accounts WHERE org_id = ?2 AND external_id = ?3), ?4, ?5, ?6, ?7,
-             ?8, ?9, ?10, ?11, ?12, ?13, ?14
-           WHERE (SELECT MAX(seq) FROM scan_runs WHERE org_id = ?2 AND cluster_id = ?4 AND namespace = ?5) IS ?15`,
-        )
-        .bind(
-          scan.id,
-          scan.orgId,
-          cloudAccount.externalId,
-          scan.clusterId,
-          scan.namespace,
-          scan.createdAt,
-          storableInteger('resource_count', scan.resourceCount),
-          JSON.stringify(scan.summary),
-          driftSetId,
-          scan.bodyHash,
-          scan.inputsHash,
-          scan.generateIac ? 1 : 0,
-          scan.iacFormat,
-          scan.customPrompt,
-          write.expectedSeq,
-        ),
+      // (Bulk writes are insert(…).select(sql) rather than db.run(sql): drizzle's D1 driver cannot batch
+      // raw statements with parameters, drizzle-orm#2277. The select lists every column in schema order.)
+      db.insert(scanRuns).select(
+        sql`SELECT NULL, ${scan.id}, ${scan.orgId},
+            (SELECT id FROM cloud_accounts WHERE org_id = ${scan.orgId} AND external_id = ${cloudAccount.externalId}),
+            ${scan.clusterId}, ${scan.namespace}, ${scan.createdAt},
+            ${storableInteger('resource_count', scan.resourceCount)}, ${JSON.stringify(scan.summary)},
+            ${driftSetId}, ${scan.bodyHash}, ${scan.inputsHash}, ${scan.generateIac ? 1 : 0}, ${scan.iacFormat},
+            ${scan.customPrompt}
+          WHERE (SELECT MAX(seq) FROM scan_runs WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId}
+            AND namespace = ${scan.namespace}) IS ${write.expectedSeq}`,
+      ),
     ];
-    const mine = 'EXISTS (SELECT 1 FROM scan_runs WHERE id = ?1)';
+    const mine = sql`EXISTS (SELECT 1 FROM scan_runs WHERE id = ${scan.id})`;
     const parts: string[] = [];
     const upserts = await Promise.all(
       write.upserts.map(async (record) => {
@@ -564,15 +542,22 @@ export class D1Store implements Store {
     );
     for (const chunk of chunkBySize(upserts, this.#chunkBytes)) {
       statements.push(
-        d1
-          .prepare(
-            `INSERT INTO live_resources (org_id, cluster_id, scope, resource_id, content_hash, object)
-             SELECT ?2, ?3, ?4, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-             FROM json_each(?5) WHERE ${mine}
-             ON CONFLICT(org_id, cluster_id, scope, resource_id)
-             DO UPDATE SET content_hash = excluded.content_hash, object = excluded.object`,
+        db
+          .insert(liveResources)
+          .select(
+            sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope},
+              json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+              FROM json_each(${`[${chunk.join(',')}]`}) WHERE ${mine}`,
           )
-          .bind(scan.id, scan.orgId, scan.clusterId, scope, `[${chunk.join(',')}]`),
+          .onConflictDoUpdate({
+            target: [
+              liveResources.orgId,
+              liveResources.clusterId,
+              liveResources.scope,
+              liveResources.resourceId,
+            ],
+            set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+          }),
       );
     }
     for (const chunk of chunkBySize(
@@ -580,12 +565,10 @@ export class D1Store implements Store {
       this.#chunkBytes,
     )) {
       statements.push(
-        d1
-          .prepare(
-            `DELETE FROM live_resources WHERE org_id = ?2 AND cluster_id = ?3 AND scope = ?4
-             AND resource_id IN (SELECT value FROM json_each(?5)) AND ${mine}`,
-          )
-          .bind(scan.id, scan.orgId, scan.clusterId, scope, `[${chunk.join(',')}]`),
+        db.delete(liveResources).where(
+          sql`org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND scope = ${scope}
+              AND resource_id IN (SELECT value FROM json_each(${`[${chunk.join(',')}]`})) AND ${mine}`,
+        ),
       );
     }
     const newChunks = await Promise.all(
@@ -602,22 +585,26 @@ export class D1Store implements Store {
     );
     for (const group of chunkBySize(newChunks, this.#chunkBytes)) {
       statements.push(
-        d1
-          .prepare(
-            `INSERT OR IGNORE INTO drift_chunks (id, org_id, items)
-             SELECT json_extract(value, '$[0]'), ?2, json_extract(value, '$[1]') FROM json_each(?3) WHERE ${mine}`,
+        db
+          .insert(driftChunks)
+          .select(
+            sql`SELECT json_extract(value, '$[0]'), ${scan.orgId}, json_extract(value, '$[1]')
+              FROM json_each(${`[${group.join(',')}]`}) WHERE ${mine}`,
           )
-          .bind(scan.id, scan.orgId, `[${group.join(',')}]`),
+          .onConflictDoNothing(),
       );
     }
     statements.push(
-      d1
-        .prepare(`INSERT OR IGNORE INTO drift_sets (id, org_id, chunk_ids) SELECT ?2, ?3, ?4 WHERE ${mine}`)
-        .bind(scan.id, driftSetId, scan.orgId, JSON.stringify(chunkIds)),
+      db
+        .insert(driftSets)
+        .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
+        .onConflictDoNothing(),
+      ...this.#partStatements(scan.orgId, parts, mine),
+      // Read in the same transaction: did the version check let this scan in?
+      db.select({ id: scanRuns.id }).from(scanRuns).where(eq(scanRuns.id, scan.id)),
     );
-    statements.push(...this.#partStatements(scan.orgId, parts, mine, [scan.id]));
-    const results = await d1.batch(statements);
-    return (results[1]?.meta.changes ?? 0) > 0;
+    const results = await db.batch(statements as [Statement, ...Statement[]]);
+    return (results.at(-1) as unknown[]).length > 0;
   }
 
   async listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]> {
@@ -645,13 +632,11 @@ export class D1Store implements Store {
   }
 
   async driftItems(scan: ScanRow): Promise<StoredDriftItem[]> {
-    const { results } = await this.#d1
-      .prepare(
-        `SELECT c.items FROM json_each((SELECT chunk_ids FROM drift_sets WHERE id = ?1 AND org_id = ?2)) AS j
-         JOIN drift_chunks c ON c.id = j.value AND c.org_id = ?2 ORDER BY j.key`,
-      )
-      .bind(scan.driftSetId, scan.orgId)
-      .all<{ items: string }>();
+    const results = await this.#db.all<{ items: string }>(
+      sql`SELECT c.items FROM json_each((SELECT chunk_ids FROM drift_sets
+          WHERE id = ${scan.driftSetId} AND org_id = ${scan.orgId})) AS j
+        JOIN drift_chunks c ON c.id = j.value AND c.org_id = ${scan.orgId} ORDER BY j.key`,
+    );
     const texts = await this.#resolve(
       scan.orgId,
       results.map((row) => row.items),
