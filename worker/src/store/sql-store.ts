@@ -607,6 +607,31 @@ export class SqlStore implements Store {
     return (results.at(-1) as unknown[]).length > 0;
   }
 
+  async purgeScans(before: string): Promise<{ scans: number }> {
+    const db = this.#db;
+    // A parts reference is '@parts:' + 64 hex digits of the id + ':' + the count.
+    const referencedParts = sql`SELECT org_id, substr(object, 8, 64) FROM live_resources WHERE object LIKE '@parts:%'
+      UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
+        WHERE i.data LIKE '@parts:%'
+      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
+    const results = await db.batch([
+      db
+        .delete(scanRuns)
+        .where(
+          sql`created_at < ${before} AND seq NOT IN (SELECT MAX(seq) FROM scan_runs
+            GROUP BY org_id, cluster_id, namespace)`,
+        )
+        .returning({ id: scanRuns.id }),
+      db.delete(driftSets).where(sql`id NOT IN (SELECT drift_set_id FROM scan_runs)`),
+      db.delete(driftChunks).where(
+        sql`NOT EXISTS (SELECT 1 FROM drift_sets s, json_each(s.chunk_ids) j
+            WHERE s.org_id = drift_chunks.org_id AND j.value = drift_chunks.id)`,
+      ),
+      db.delete(valueParts).where(sql`(org_id, id) NOT IN (${referencedParts})`),
+    ]);
+    return { scans: (results[0] as unknown[]).length };
+  }
+
   async listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]> {
     const conditions = [eq(scanRuns.orgId, orgId)];
     if (filter.clusterId !== undefined) conditions.push(eq(scanRuns.clusterId, filter.clusterId));

@@ -147,6 +147,13 @@ export interface Store {
    */
   repeatScan(previousId: string, scan: { id: string; createdAt: string }): Promise<boolean>;
 
+  /**
+   * Retention: deletes the scans created before `before` except the newest of each org, cluster and
+   * namespace, then every drift set, drift chunk and value part that nothing references any more. One
+   * transaction, so a concurrent report either sees the rows it reuses or writes them again.
+   */
+  purgeScans(before: string): Promise<{ scans: number }>;
+
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
