@@ -87,6 +87,15 @@ function toScanRow(row: ScanRecord): ScanRow {
   };
 }
 
+/** The live rows of one cluster's report scope. */
+function liveScope(orgId: string, clusterId: string, scope: string) {
+  return and(
+    eq(liveResources.orgId, orgId),
+    eq(liveResources.clusterId, clusterId),
+    eq(liveResources.scope, scope),
+  );
+}
+
 function toApiKeyRow(row: typeof apiKeys.$inferSelect): ApiKeyRow {
   return { ...row, scopes: JSON.parse(row.scopes) as string[] };
 }
@@ -456,13 +465,7 @@ export class SqlStore implements Store {
     const rows = await this.#db
       .select({ resourceId: liveResources.resourceId, contentHash: liveResources.contentHash })
       .from(liveResources)
-      .where(
-        and(
-          eq(liveResources.orgId, orgId),
-          eq(liveResources.clusterId, clusterId),
-          eq(liveResources.scope, scope),
-        ),
-      )
+      .where(liveScope(orgId, clusterId, scope))
       .all();
     return new Map(rows.map((row) => [row.resourceId, row.contentHash]));
   }
@@ -476,14 +479,7 @@ export class SqlStore implements Store {
     const row = await this.#db
       .select({ object: liveResources.object })
       .from(liveResources)
-      .where(
-        and(
-          eq(liveResources.orgId, orgId),
-          eq(liveResources.clusterId, clusterId),
-          eq(liveResources.scope, scope),
-          eq(liveResources.resourceId, resourceId),
-        ),
-      )
+      .where(and(liveScope(orgId, clusterId, scope), eq(liveResources.resourceId, resourceId)))
       .get();
     return row ? (await this.#resolve(orgId, [row.object]))[0] : undefined;
   }
