@@ -1,5 +1,5 @@
 import type { DriftSummary, IacResource } from '@driftwise/core';
-import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
@@ -196,6 +196,10 @@ export class SqlStore implements Store {
 
   async getOrg(id: string): Promise<OrgRow | undefined> {
     return this.#db.select().from(orgs).where(eq(orgs.id, id)).get();
+  }
+
+  async listOrgs(): Promise<OrgRow[]> {
+    return this.#db.select().from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).all();
   }
 
   async createApiKey(key: ApiKeyRow): Promise<void> {

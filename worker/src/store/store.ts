@@ -94,6 +94,8 @@ export interface ScanWrite {
 export interface Store {
   createOrg(org: OrgRow): Promise<void>;
   getOrg(id: string): Promise<OrgRow | undefined>;
+  /** Every org, oldest first (the admin's list; the number of orgs is small). */
+  listOrgs(): Promise<OrgRow[]>;
 
   createApiKey(key: ApiKeyRow): Promise<void>;
   listApiKeys(orgId: string): Promise<ApiKeyRow[]>;
