@@ -1,3 +1,5 @@
-/** Dev-only secret values `npm run dev` uses when neither `--var NAME:…` nor a `.dev.vars` file provides them. */
+/**
+ * The dev-only admin token of `.dev.vars.example`, which `npm run dev` passes when no `.dev.vars` exists;
+ * `npm run bootstrap` tries it when no other token is given.
+ */
 export const DEV_ADMIN_TOKEN = 'dev-admin-token';
-export const DEV_API_KEY_PEPPER = 'dev-api-key-pepper-not-for-production';

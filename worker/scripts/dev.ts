@@ -1,12 +1,13 @@
 // `npm run dev [-- <wrangler dev flags>]`: applies the D1 migrations to the local database, then serves the
-// worker with `wrangler dev --local` on 127.0.0.1:8787, offline, with dev values for the two secrets.
-// Extra flags go to `wrangler dev` as they are (`--port 8791 --var ADMIN_TOKEN:secret --persist-to DIR`).
+// worker with `wrangler dev --local` on 127.0.0.1:8787, offline. Secrets come from `.dev.vars` (wrangler's
+// own mechanism) or, without one, from `.dev.vars.example` by `--env-file`: never from a command line.
+// Extra flags go to `wrangler dev` as they are (`--port 8791 --persist-to DIR`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { DEV_ADMIN_TOKEN, DEV_API_KEY_PEPPER } from './dev-defaults.ts';
+import { DEV_ADMIN_TOKEN } from './dev-defaults.ts';
 import { DEV_SERVER_FILE, removeDevServerFile, writeDevServerFile } from './dev-server-file.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,7 +26,9 @@ const flagValue = (name: string): string | undefined => {
 };
 const hasFlag = (name: string) => flagValue(name) !== undefined;
 const givenVars = args.flatMap((arg, i) => (args[i - 1] === '--var' ? [arg.split(':')[0]] : []));
-const hasDevVars = existsSync(join(root, '.dev.vars'));
+// wrangler reads `.dev.vars`, else `.env`, next to wrangler.toml by itself.
+const hasDevVars =
+  existsSync(join(root, '.dev.vars')) || existsSync(join(root, '.env')) || hasFlag('--env-file');
 
 const persistTo = flagValue('--persist-to');
 const migrate = spawnSync(
@@ -51,12 +54,8 @@ if (migrate.status !== 0) {
 const defaults: string[] = ['--local', '--config', config];
 if (!hasFlag('--ip')) defaults.push('--ip', '127.0.0.1');
 if (!hasFlag('--port')) defaults.push('--port', '8787');
-for (const [name, value] of [
-  ['ADMIN_TOKEN', DEV_ADMIN_TOKEN],
-  ['API_KEY_PEPPER', DEV_API_KEY_PEPPER],
-] as const) {
-  if (!hasDevVars && !givenVars.includes(name)) defaults.push('--var', `${name}:${value}`);
-}
+// A file, not `--var NAME:value`: a command line is visible to every user of the machine (`ps`).
+if (!hasDevVars) defaults.push('--env-file', join(root, '.dev.vars.example'));
 
 const ip = flagValue('--ip') ?? '127.0.0.1';
 const port = flagValue('--port') ?? '8787';

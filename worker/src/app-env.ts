@@ -8,6 +8,8 @@ export interface AppEnv {
   Variables: {
     store: Store;
     principal: Principal;
+    /** The client's address as `AppDeps.clientIp` sees it (`unknown` when it has none). */
+    clientIp: string;
     /** SHA-256 of the request body (operator report route). */
     bodyHash: string;
   };

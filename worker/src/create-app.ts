@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { drizzle } from 'drizzle-orm/d1';
 import type { AppEnv } from './app-env.ts';
 import { onError } from './http/on-error.ts';
 import { ProblemError } from './http/problem-error.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { type OpenApiDocument, openApiDocument } from './openapi/openapi-document.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
@@ -13,7 +15,8 @@ import { openApiRoutes } from './routes/openapi-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
 import { scanRoutes } from './routes/scan-routes.ts';
 import { stateSourceRoutes } from './routes/state-source-routes.ts';
-import { D1Store } from './store/d1-store.ts';
+import * as schema from './store/schema.ts';
+import { SqlStore } from './store/sql-store.ts';
 
 /**
  * Builds the API: one sub-app per resource mounted with `app.route()`, the store on the context, and one
@@ -25,7 +28,10 @@ import { D1Store } from './store/d1-store.ts';
  */
 export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv> {
   const deps: AppDeps = {
-    store: (env) => new D1Store(env.DB),
+    store: (env) => {
+      if (!env.DB) throw new Error('No DB binding: pass a store to createApp off Workers');
+      return new SqlStore(drizzle(env.DB, { schema }));
+    },
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     clientIp: (c) => c.req.header('CF-Connecting-IP'),
@@ -33,8 +39,10 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
   };
   const app = new OpenAPIHono<AppEnv>();
   let document: OpenApiDocument | undefined;
+  app.use(securityHeaders({ cacheable: ['/api/v2/openapi.json'] }));
   app.use(async (c, next) => {
     c.set('store', deps.store(c.env));
+    c.set('clientIp', deps.clientIp(c) ?? 'unknown');
     await next();
   });
   app.route('/healthz', healthRoutes);

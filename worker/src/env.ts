@@ -5,8 +5,11 @@ import type { RateLimiter } from './limiter/rate-limiter.ts';
  * two secrets, which `wrangler types` cannot see because they live outside the config.
  */
 export interface WorkerEnv {
-  DB: D1Database;
+  /** D1 on Workers; absent on Node and Deno, where `createApp` gets a libSQL store instead. */
+  DB?: D1Database;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** Days scans are kept (default 30); the newest scan of each cluster and namespace is always kept. */
+  SCAN_RETENTION_DAYS?: string;
   /** Body size limit in bytes (default 16 MiB). */
   MAX_BODY_BYTES?: string;
   /** Bearer token of the admin bootstrap routes; unset = admin routes answer 403. */

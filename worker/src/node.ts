@@ -3,10 +3,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { purgeOldScans } from './retention/purge-old-scans.ts';
 import { createStandaloneApp } from './standalone.ts';
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
-const { app, bindings, client, applied } = await createStandaloneApp({
+const { app, bindings, client, store, applied } = await createStandaloneApp({
   env: (name) => process.env[name],
   // The socket's peer: a CF-Connecting-IP header would be whatever the client chose to send here.
   clientIp: (c) => getConnInfo(c).remote.address,
@@ -26,6 +27,16 @@ const server = serve(
   },
   (info) => console.log(`driftwise listening on http://${hostname}:${info.port}`),
 );
+
+// The retention purge, as the cron trigger does on Workers: at start, then every 6 hours. unref(): the
+// timer alone does not keep the process alive.
+const purge = () =>
+  purgeOldScans({ store, retentionDays: process.env.SCAN_RETENTION_DAYS }).then(
+    ({ scans }) => scans > 0 && console.log(`retention: purged ${scans} scans`),
+    (error: unknown) => console.error('retention purge failed', error),
+  );
+void purge();
+setInterval(purge, 6 * 3_600_000).unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,4 +1,5 @@
 import { type Client, createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-env.ts';
 import { createApp } from './create-app.ts';
@@ -6,9 +7,9 @@ import type { WorkerEnv } from './env.ts';
 import { inProcessRateLimiters } from './limiter/in-process-rate-limiter.ts';
 import type { AppDeps } from './routes/app-deps.ts';
 import { applyMigrations } from './store/apply-migrations.ts';
-import { D1Store } from './store/d1-store.ts';
-import { libsqlD1 } from './store/libsql-d1.ts';
 import { readMigrations } from './store/read-migrations.ts';
+import * as schema from './store/schema.ts';
+import { SqlStore } from './store/sql-store.ts';
 
 /** The database when `DRIFTWISE_DATABASE_URL` is unset: an embedded libSQL file in the working folder. */
 export const DEFAULT_DATABASE_URL = 'file:driftwise.db';
@@ -28,12 +29,14 @@ export interface StandaloneApp {
   app: Hono<AppEnv>;
   bindings: WorkerEnv;
   client: Client;
+  /** The store the app uses (drizzle's libSQL driver over `client`). */
+  store: SqlStore;
   /** The migrations applied at this start. */
   applied: string[];
 }
 
 /**
- * The Workers app on @libsql/client: the same `D1Store` over {@link libsqlD1}, migrations applied from
+ * The Workers app on @libsql/client: the same `SqlStore` over drizzle's libSQL driver, migrations applied from
  * `migrationsDir` (recorded in `d1_migrations` as wrangler does), and an in-process rate limiter. Database:
  * `DRIFTWISE_DATABASE_URL` (`file:…` embedded, `libsql://…` Turso with `DRIFTWISE_DATABASE_AUTH_TOKEN`).
  *
@@ -49,10 +52,8 @@ export async function createStandaloneApp(options: StandaloneAppOptions): Promis
   });
   try {
     const applied = await applyMigrations(client, await readMigrations(migrationsDir));
-    const db = libsqlD1(client);
-    const store = new D1Store(db);
+    const store = new SqlStore(drizzle(client, { schema }));
     const bindings: WorkerEnv = {
-      DB: db,
       // The middleware calls only `idFromName(ip)`, `get(id)` and the stub's `check`, which the in-process
       // table has with the Durable Object's own signature (RateLimiterTable); the rest of the namespace
       // API is not used off Workers.
@@ -62,7 +63,7 @@ export async function createStandaloneApp(options: StandaloneAppOptions): Promis
       MAX_BODY_BYTES: env('MAX_BODY_BYTES'),
     };
     const app = createApp({ store: () => store, clientIp });
-    return { app, bindings, client, applied };
+    return { app, bindings, client, store, applied };
   } catch (error) {
     client.close();
     throw error;

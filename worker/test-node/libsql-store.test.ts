@@ -1,7 +1,8 @@
 import { createClient } from '@libsql/client';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/libsql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyMigrations } from '../src/store/apply-migrations.ts';
-import { libsqlD1 } from '../src/store/libsql-d1.ts';
 import { readMigrations } from '../src/store/read-migrations.ts';
 import {
   CLIENT_IP_HEADER,
@@ -64,55 +65,20 @@ describe('applyMigrations', () => {
   });
 });
 
-describe('libsqlD1', () => {
-  async function database() {
+describe("drizzle's libSQL batch", () => {
+  it('rolls back the whole batch when its last statement fails, as D1 does', async () => {
     const client = createClient({ url: ':memory:' });
-    const d1 = libsqlD1(client);
-    await d1.prepare('CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL, b INTEGER)').run();
-    return { client, d1 };
-  }
-
-  it('binds numbered parameters and answers all, raw, first and run as D1 does', async () => {
-    const { client, d1 } = await database();
     try {
-      const insert = d1.prepare('INSERT INTO t (a, b) VALUES (?2, ?1)');
-      const run = await insert.bind(7, 'x').run();
-      expect(run.meta).toMatchObject({ changes: 1, last_row_id: 1 });
-      await insert.bind(8, 'y').run();
-      const all = await d1.prepare('SELECT a, b FROM t WHERE b >= ?1 ORDER BY b').bind(7).all();
-      expect(all.success).toBe(true);
-      expect(all.results).toEqual([
-        { a: 'x', b: 7 },
-        { a: 'y', b: 8 },
-      ]);
-      expect(await d1.prepare('SELECT a, b FROM t ORDER BY b').raw()).toEqual([
-        ['x', 7],
-        ['y', 8],
-      ]);
-      expect(await d1.prepare('SELECT a, b FROM t ORDER BY b').raw({ columnNames: true })).toEqual([
-        ['a', 'b'],
-        ['x', 7],
-        ['y', 8],
-      ]);
-      expect(await d1.prepare('SELECT a FROM t WHERE b = ?1').bind(8).first()).toEqual({ a: 'y' });
-      expect(await d1.prepare('SELECT a FROM t WHERE b = ?1').bind(8).first('a')).toBe('y');
-      expect(await d1.prepare('SELECT a FROM t WHERE b = ?1').bind(9).first()).toBeNull();
-      expect(() => d1.prepare('SELECT 1').bind(undefined)).toThrow(/D1_TYPE_ERROR/);
-    } finally {
-      client.close();
-    }
-  });
-
-  it('rolls back the whole batch when its last statement fails', async () => {
-    const { client, d1 } = await database();
-    try {
-      const insert = d1.prepare('INSERT INTO t (a, b) VALUES (?1, ?2)');
+      const db = drizzle(client);
+      await db.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT NOT NULL)`);
       await expect(
-        d1.batch([insert.bind('one', 1), insert.bind('two', 2), insert.bind(null, 3)]),
+        db.batch([
+          db.run(sql`INSERT INTO t (a) VALUES (${'one'})`),
+          db.run(sql`INSERT INTO t (a) VALUES (${'two'})`),
+          db.run(sql`INSERT INTO t (a) VALUES (${null})`),
+        ]),
       ).rejects.toThrow(/NOT NULL/);
-      expect(await d1.prepare('SELECT COUNT(*) AS n FROM t').first('n')).toBe(0);
-      const results = await d1.batch([insert.bind('one', 1), d1.prepare('SELECT a FROM t')]);
-      expect(results[1]?.results).toEqual([{ a: 'one' }]);
+      expect((await client.execute('SELECT COUNT(*) AS n FROM t')).rows[0]?.n).toBe(0);
     } finally {
       client.close();
     }

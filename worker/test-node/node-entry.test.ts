@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/local-worker.ts';
+import { readMigrations } from '../src/store/read-migrations.ts';
 import { example, migrationsDir } from './libsql-app.ts';
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
@@ -148,12 +149,10 @@ describe.each(runtimes)('$name entry', ({ run, command, args }) => {
   it('recorded the migrations in the database file as wrangler does', async () => {
     const client = createClient({ url: `file:${join(dir, 'driftwise.db')}` });
     try {
-      const { rows } = await client.execute('SELECT name FROM d1_migrations');
-      // Every migration file, in name order (the list grows with the schema).
-      const files = readdirSync(migrationsDir)
-        .filter((name) => name.endsWith('.sql'))
-        .sort();
+      const { rows } = await client.execute('SELECT name FROM d1_migrations ORDER BY id');
+      const files = (await readMigrations(migrationsDir)).map((migration) => migration.name);
       expect(rows.map((row) => row.name)).toEqual(files);
+      expect(files[0]).toBe('0000_init.sql');
     } finally {
       client.close();
     }

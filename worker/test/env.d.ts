@@ -5,6 +5,8 @@ import type { WorkerEnv } from '../src/env.ts';
 declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
+      // Always bound inside workerd (wrangler.toml); optional in WorkerEnv only for Node and Deno.
+      DB: D1Database;
       TEST_MIGRATIONS: D1Migration[];
     }
     interface GlobalProps {

@@ -1,7 +1,10 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { constantTimeEqual } from '../crypto/constant-time-equal.ts';
 import { ProblemError } from '../http/problem-error.ts';
+import { authFailureLimiterName } from '../limiter/auth-failure-limiter-name.ts';
+import { AUTH_FAILURE_RATE_LIMIT } from '../limiter/auth-failure-rate-limit.ts';
+import type { SlidingWindowOptions } from '../limiter/sliding-window.ts';
 import { API_KEY_PREFIX, API_KEY_PREFIX_LENGTH, hashApiKey } from './api-key.ts';
 import { type Principal, type Scope, scopesAllow } from './principal.ts';
 
@@ -13,6 +16,8 @@ export interface AuthenticateOptions {
   rejectOidc?: boolean;
   /** `last_used_at` is written at most this often per key, so a busy key costs no write per request. */
   touchIntervalMs?: number;
+  /** Failed authentications allowed per client IP and window before a 429 (CONTRACT: 60 a minute). */
+  failureLimit?: SlidingWindowOptions;
   now?: () => Date;
 }
 
@@ -42,58 +47,103 @@ function requirePepper(pepper: string | undefined): string {
  * method, and 403 `oidc_not_allowed` for a JWT where `rejectOidc` is set.
  */
 export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
-  const { admin = false, rejectOidc = false, touchIntervalMs = 5 * 60_000, now = () => new Date() } = options;
+  const {
+    admin = false,
+    rejectOidc = false,
+    touchIntervalMs = 5 * 60_000,
+    failureLimit = AUTH_FAILURE_RATE_LIMIT,
+    now = () => new Date(),
+  } = options;
   return async (c, next) => {
     const credential = credentialOf(c.req.raw.headers);
     if (!credential || credential.token === '')
       throw unauthorized('An API key is required (X-API-Key or Bearer).');
-    const { token, bearer } = credential;
 
-    const adminToken = c.env.ADMIN_TOKEN;
-    if (admin && bearer && adminToken && constantTimeEqual(token, adminToken)) {
-      c.set('principal', { kind: 'admin' });
-      return next();
-    }
-    if (bearer && JWT.test(token)) {
-      if (rejectOidc) {
-        throw new ProblemError(
-          403,
-          'oidc_not_allowed',
-          'OIDC tokens are not accepted on this route: use an API key.',
-        );
-      }
-      throw unauthorized('OIDC tokens are not accepted: use an API key.');
-    }
-    if (!token.startsWith(API_KEY_PREFIX) || token.length < API_KEY_PREFIX_LENGTH) {
-      throw unauthorized('The API key is malformed.');
-    }
-
-    const store = c.get('store');
-    const hash = await hashApiKey(token, requirePepper(c.env.API_KEY_PEPPER));
-    const candidates = await store.findApiKeysByPrefix(token.slice(0, API_KEY_PREFIX_LENGTH));
-    // Compare every candidate in constant time rather than looking the hash up directly.
-    const key = candidates.find((candidate) => constantTimeEqual(candidate.keyHash, hash));
-    if (!key || key.revokedAt !== null) throw unauthorized('The API key is unknown or revoked.');
-
-    const principal: Principal = {
-      kind: 'api_key',
-      orgId: key.orgId,
-      keyId: key.id,
-      scopes: key.scopes as Scope[],
-    };
-    if (!scopesAllow(principal.scopes, c.req.method)) {
-      throw new ProblemError(403, 'insufficient_scope', `This key's scopes do not allow ${c.req.method}.`);
-    }
-    const at = now();
-    if (key.lastUsedAt === null || Date.parse(key.lastUsedAt) <= at.getTime() - touchIntervalMs) {
-      await store.touchApiKey(
-        key.id,
-        at.toISOString(),
-        new Date(at.getTime() - touchIntervalMs).toISOString(),
+    // Guessing is limited per client IP (issue 7, defect 10): checked before the credential is, so a
+    // blocked client learns nothing from a right guess either; only a failed credential is counted.
+    const ip = c.get('clientIp');
+    const failures = c.env.RATE_LIMITER.get(c.env.RATE_LIMITER.idFromName(authFailureLimiterName(ip)));
+    const decision = await failures.peek(failureLimit, now().getTime());
+    if (!decision.allowed) {
+      const headers = {
+        'RateLimit-Limit': String(decision.limit),
+        'RateLimit-Remaining': '0',
+        'RateLimit-Reset': String(decision.resetSeconds),
+        'Retry-After': String(decision.resetSeconds),
+      };
+      throw new ProblemError(
+        429,
+        'rate_limited',
+        `More than ${decision.limit} failed authentications per minute from ${ip}.`,
+        { headers },
       );
+    }
+    let verified: Verified;
+    try {
+      verified = await verify(c, credential, { admin, rejectOidc });
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 401)
+        await failures.check(failureLimit, now().getTime());
+      throw error;
+    }
+
+    const { principal, lastUsedAt } = verified;
+    if (principal.kind === 'api_key') {
+      if (!scopesAllow(principal.scopes, c.req.method)) {
+        throw new ProblemError(403, 'insufficient_scope', `This key's scopes do not allow ${c.req.method}.`);
+      }
+      const at = now();
+      if (lastUsedAt === null || Date.parse(lastUsedAt) <= at.getTime() - touchIntervalMs) {
+        await c
+          .get('store')
+          .touchApiKey(
+            principal.keyId,
+            at.toISOString(),
+            new Date(at.getTime() - touchIntervalMs).toISOString(),
+          );
+      }
     }
     c.set('principal', principal);
     return next();
+  };
+}
+
+interface Verified {
+  principal: Principal;
+  lastUsedAt: string | null;
+}
+
+/** The principal of a credential, or the 401 / 403 `oidc_not_allowed` it earns. */
+async function verify(
+  c: Context<AppEnv>,
+  { token, bearer }: { token: string; bearer: boolean },
+  { admin, rejectOidc }: { admin: boolean; rejectOidc: boolean },
+): Promise<Verified> {
+  const adminToken = c.env.ADMIN_TOKEN;
+  if (admin && bearer && adminToken && constantTimeEqual(token, adminToken))
+    return { principal: { kind: 'admin' }, lastUsedAt: null };
+  if (bearer && JWT.test(token)) {
+    if (rejectOidc) {
+      throw new ProblemError(
+        403,
+        'oidc_not_allowed',
+        'OIDC tokens are not accepted on this route: use an API key.',
+      );
+    }
+    throw unauthorized('OIDC tokens are not accepted: use an API key.');
+  }
+  if (!token.startsWith(API_KEY_PREFIX) || token.length < API_KEY_PREFIX_LENGTH) {
+    throw unauthorized('The API key is malformed.');
+  }
+
+  const hash = await hashApiKey(token, requirePepper(c.env.API_KEY_PEPPER));
+  const candidates = await c.get('store').findApiKeysByPrefix(token.slice(0, API_KEY_PREFIX_LENGTH));
+  // Compare every candidate in constant time rather than looking the hash up directly.
+  const key = candidates.find((candidate) => constantTimeEqual(candidate.keyHash, hash));
+  if (!key || key.revokedAt !== null) throw unauthorized('The API key is unknown or revoked.');
+  return {
+    principal: { kind: 'api_key', orgId: key.orgId, keyId: key.id, scopes: key.scopes as Scope[] },
+    lastUsedAt: key.lastUsedAt,
   };
 }
 

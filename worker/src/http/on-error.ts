@@ -2,6 +2,8 @@ import { DriftwiseError } from '@driftwise/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ObjectTooLargeError } from '../store/object-too-large-error.ts';
+import { UnstorableValueError } from '../store/unstorable-value-error.ts';
 import { type ProblemBody, ProblemError, problemBody } from './problem-error.ts';
 
 /** RFC 9457 media type of every error body. */
@@ -19,6 +21,19 @@ function toProblem(error: unknown): {
     const errors = error.issues.length > 0 ? error.issues : undefined;
     return {
       body: problemBody(400, code, error.message, { errors, line: error.line }),
+      headers: {},
+      expected: true,
+    };
+  }
+  if (error instanceof ObjectTooLargeError) {
+    return { body: problemBody(413, 'payload_too_large', error.message), headers: {}, expected: true };
+  }
+  if (error instanceof UnstorableValueError) {
+    // The store refused a client's value it could not read back: the client's input, so a 400.
+    return {
+      body: problemBody(400, 'invalid_request', error.message, {
+        errors: [{ path: error.field, message: error.message }],
+      }),
       headers: {},
       expected: true,
     };

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'busy'
   | 'internal_error';
 
 const TITLES: Record<ProblemCode, string> = {
@@ -39,6 +40,7 @@ const TITLES: Record<ProblemCode, string> = {
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
+  busy: 'Busy',
   internal_error: 'Internal server error',
 };
 

@@ -7,7 +7,9 @@ import {
   toLiveResources,
 } from '@driftwise/core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
+import { ProblemError } from '../http/problem-error.ts';
 import type { LiveRecord, Store } from '../store/store.ts';
+import { keyedMutex } from './keyed-mutex.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
 import { storedLiveObject } from './stored-live-object.ts';
 
@@ -20,7 +22,19 @@ export interface IngestReportOptions {
   bodyHash: string;
   now?: () => Date;
   newId?: () => string;
+  /** Rounds of the optimistic write before a 503 `busy` (a round is lost only to another report's write). */
+  maxAttempts?: number;
+  /** Pause before round `attempt` + 1 after a lost round: random, so the losers of a round spread out. */
+  retryDelay?: (attempt: number) => Promise<void>;
+  /** Queues reports of one scope (default: one queue per isolate); the version check holds without it. */
+  lock?: Pick<ReturnType<typeof keyedMutex>, 'run'>;
 }
+
+/** Reports of one org, cluster and scope queue in this isolate (see {@link keyedMutex}). */
+const scopeLock = keyedMutex();
+
+const jitteredDelay = (attempt: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 10 * attempt)));
 
 /** What the report route answers. */
 export interface IngestedReport {
@@ -47,48 +61,13 @@ export async function ingestReport(
     bodyHash,
     now = () => new Date(),
     newId = () => crypto.randomUUID(),
+    maxAttempts = 64,
+    retryDelay = jitteredDelay,
+    lock = scopeLock,
   } = options;
   const clusterId = report.cluster_id;
   const scope = report.namespace;
   const live = toLiveResources(report, { secretHasher });
-
-  // The fingerprint is read first: an upload landing meanwhile then makes the next identical report
-  // take this slow path again rather than reuse a result computed from older inputs.
-  const inputsHash = await store.inputsFingerprint(orgId, clusterId);
-  const [iac, stateSources, ignoreText, storedHashes, previous] = await Promise.all([
-    store.listIacResources(orgId, clusterId),
-    store.applicableStateSources(orgId, clusterId),
-    store.getIgnoreRules(orgId),
-    store.liveHashes(orgId, clusterId, scope),
-    store.listScans(orgId, { clusterId, namespace: scope }, 1),
-  ]);
-  const previousScan = previous[0];
-  const previousItems = previousScan ? await store.driftItems(previousScan) : [];
-
-  // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
-  // undeclared fields are decided now, once, and stored with the drift.
-  const result = matchDrift({
-    live,
-    iac,
-    namespace: scope,
-    ignoreRules: parseIgnoreRules(ignoreText ?? ''),
-    personTools: parsePersonTools(ignoreText ?? ''),
-    stateSources,
-  });
-
-  const scanId = newId();
-  const createdAt = now().toISOString();
-  const firstSeen = new Map(previousItems.map((item) => [driftKey(item), item]));
-  const driftItems: StoredDriftItem[] = result.items.map(({ accepted, ...item }) => {
-    const seen = firstSeen.get(driftKey(item));
-    // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
-    return {
-      ...item,
-      first_seen_scan_id: seen?.first_seen_scan_id ?? scanId,
-      first_seen_at: seen?.first_seen_at ?? createdAt,
-      accepted,
-    };
-  });
 
   // Later duplicates of an id win, as they would in the cluster's own store.
   const objects = new Map<string, string>();
@@ -100,30 +79,94 @@ export async function ingestReport(
       json,
     })),
   );
-  const upserts = records.filter((record) => storedHashes.get(record.resourceId) !== record.contentHash);
-  const deletes = [...storedHashes.keys()].filter((id) => !objects.has(id));
 
-  await store.writeScan({
-    scan: {
-      id: scanId,
-      orgId,
-      clusterId,
-      namespace: scope,
-      createdAt,
-      resourceCount: report.resources.length,
-      summary: result.summary,
-      warnings: result.warnings,
-      bodyHash,
-      inputsHash,
-      generateIac: report.generate_iac,
-      iacFormat: report.iac_format,
-      customPrompt: report.custom_prompt,
-    },
-    cloudAccount: { id: newId(), provider: 'kubernetes', externalId: `k8s:${clusterId}`, createdAt },
-    scope,
-    upserts,
-    deletes,
-    driftItems,
+  // Optimistic concurrency per cluster and scope (issue 7, defect 5): everything is read at the newest
+  // scan's `seq`, and the write lands only while that scan is still the newest. A report that lost the race
+  // reads the state the winner left and computes its own diff against it, so the live rows always equal one
+  // report's objects. Each round has a winner, so n simultaneous reports need at most n rounds; within
+  // one isolate they queue first, so rounds are lost only to reports handled elsewhere.
+  return lock.run(JSON.stringify([orgId, clusterId, scope]), async () => {
+    for (let attempt = 1; ; attempt += 1) {
+      const written = await attemptIngest();
+      if (written) return written;
+      if (attempt >= maxAttempts)
+        throw new ProblemError(
+          503,
+          'busy',
+          `Too many concurrent reports for ${clusterId} / ${scope}: retry.`,
+          {
+            headers: { 'Retry-After': '1' },
+          },
+        );
+      await retryDelay(attempt);
+    }
   });
-  return { scanId, resourceCount: report.resources.length };
+
+  async function attemptIngest(): Promise<IngestedReport | undefined> {
+    // The newest scan first: a write landing after this read makes ours fail its check, whichever of the
+    // reads below it overtakes.
+    const [previousScan] = await store.listScans(orgId, { clusterId, namespace: scope }, 1);
+    // The fingerprint is read before the IaC: an upload landing meanwhile then makes the next identical
+    // report take this slow path again rather than reuse a result computed from older inputs.
+    const inputsHash = await store.inputsFingerprint(orgId, clusterId);
+    const [iac, stateSources, ignoreText, storedHashes, previousItems] = await Promise.all([
+      store.listIacResources(orgId, clusterId),
+      store.applicableStateSources(orgId, clusterId),
+      store.getIgnoreRules(orgId),
+      store.liveHashes(orgId, clusterId, scope),
+      previousScan ? store.driftItems(previousScan) : [],
+    ]);
+
+    // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
+    // undeclared fields are decided now, once, and stored with the drift.
+    const result = matchDrift({
+      live,
+      iac,
+      namespace: scope,
+      ignoreRules: parseIgnoreRules(ignoreText ?? ''),
+      personTools: parsePersonTools(ignoreText ?? ''),
+      stateSources,
+    });
+
+    const scanId = newId();
+    const createdAt = now().toISOString();
+    const firstSeen = new Map(previousItems.map((item) => [driftKey(item), item]));
+    const driftItems: StoredDriftItem[] = result.items.map(({ accepted, ...item }) => {
+      const seen = firstSeen.get(driftKey(item));
+      // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
+      return {
+        ...item,
+        first_seen_scan_id: seen?.first_seen_scan_id ?? scanId,
+        first_seen_at: seen?.first_seen_at ?? createdAt,
+        accepted,
+      };
+    });
+    const upserts = records.filter((record) => storedHashes.get(record.resourceId) !== record.contentHash);
+    const deletes = [...storedHashes.keys()].filter((id) => !objects.has(id));
+
+    const written = await store.writeScan({
+      scan: {
+        id: scanId,
+        orgId,
+        clusterId,
+        namespace: scope,
+        createdAt,
+        resourceCount: report.resources.length,
+        summary: result.summary,
+        warnings: result.warnings,
+        bodyHash,
+        inputsHash,
+        generateIac: report.generate_iac,
+        iacFormat: report.iac_format,
+        customPrompt: report.custom_prompt,
+      },
+      cloudAccount: { id: newId(), provider: 'kubernetes', externalId: `k8s:${clusterId}`, createdAt },
+      scope,
+      expectedSeq: previousScan?.seq ?? null,
+      upserts,
+      deletes,
+      driftItems,
+    });
+    return written ? { scanId, resourceCount: report.resources.length } : undefined;
+  }
 }

@@ -3,7 +3,7 @@ import type { RateLimiter } from './rate-limiter.ts';
 import { type SlidingWindowDecision, type SlidingWindowOptions, slidingWindow } from './sliding-window.ts';
 
 /** One client's limiter: the Durable Object's `check`, with the window in this process's memory. */
-class InProcessRateLimiter implements Pick<RateLimiter, 'check'> {
+class InProcessRateLimiter implements Pick<RateLimiter, 'check' | 'peek'> {
   #window: readonly number[] = [];
 
   async check(
@@ -16,12 +16,20 @@ class InProcessRateLimiter implements Pick<RateLimiter, 'check'> {
     this.#window = state;
     return decision;
   }
+
+  async peek(
+    options: SlidingWindowOptions = OPERATOR_RATE_LIMIT,
+    now: number = Date.now(),
+  ): Promise<Omit<SlidingWindowDecision, 'state'>> {
+    const { state: _state, ...decision } = slidingWindow(this.#window, now, options);
+    return decision;
+  }
 }
 
 /** What the `rateLimit()` middleware uses of the `RATE_LIMITER` binding. */
 export interface RateLimiterTable {
   idFromName(name: string): string;
-  get(id: string): Pick<RateLimiter, 'check'>;
+  get(id: string): Pick<RateLimiter, 'check' | 'peek'>;
 }
 
 /** Options of {@link inProcessRateLimiters}. */

@@ -24,4 +24,14 @@ export class RateLimiter extends DurableObject {
     }
     return decision;
   }
+
+  /** What {@link check} would decide at `now`, without recording anything. */
+  async peek(
+    options: SlidingWindowOptions = OPERATOR_RATE_LIMIT,
+    now: number = Date.now(),
+  ): Promise<Omit<SlidingWindowDecision, 'state'>> {
+    this.#window ??= (await this.ctx.storage.get<number[]>(STATE_KEY)) ?? [];
+    const { state: _state, ...decision } = slidingWindow(this.#window, now, options);
+    return decision;
+  }
 }

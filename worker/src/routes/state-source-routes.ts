@@ -121,13 +121,14 @@ export function stateSourceRoutes(deps: AppDeps) {
       const state = { ...read, serial, lineage };
       const store = c.get('store');
       const existing = await store.getStateSource(orgId, name);
-      if (existing && existing.lineage === state.lineage && state.serial < existing.serial) {
-        throw new ProblemError(
+      const stale = (stored: StateSourceRow) =>
+        new ProblemError(
           409,
           'stale_state',
-          `Serial ${state.serial} is older than the stored serial ${existing.serial} of lineage ${state.lineage}.`,
+          `Serial ${state.serial} is older than the stored serial ${stored.serial} of lineage ${state.lineage}.`,
         );
-      }
+      if (existing && existing.lineage === state.lineage && state.serial < existing.serial)
+        throw stale(existing);
       const at = deps.now().toISOString();
       const source: StateSourceRow = {
         id: existing?.id ?? deps.newId(),
@@ -143,7 +144,10 @@ export function stateSourceRoutes(deps: AppDeps) {
         createdAt: existing?.createdAt ?? at,
         updatedAt: at,
       };
-      await store.putStateSource(source, state.resources);
+      // The check above answers early; the store repeats it in the write's own transaction, where a
+      // concurrent upload cannot slip between check and write (issue 7, defect 4).
+      const newer = await store.putStateSource(source, state.resources);
+      if (newer) throw stale(newer);
       return c.json(
         {
           name,

@@ -1,3 +1,5 @@
+import { utf8Length } from './utf8-length.ts';
+
 /**
  * Splits serialized items into groups whose joined size stays under `maxBytes` (a single larger item
  * still gets a group of its own). Keeps each D1 statement well inside its 100 KB limit.
@@ -10,8 +12,8 @@ export function chunkBySize(items: readonly string[], maxBytes: number): string[
   let current: string[] = [];
   let size = 0;
   for (const item of items) {
-    // String length approximates UTF-8 bytes from below; leave headroom in maxBytes for that.
-    const itemSize = item.length + 1;
+    // D1 counts bytes: a string's length would undercount non-ASCII text up to threefold.
+    const itemSize = utf8Length(item) + 1;
     if (current.length > 0 && size + itemSize > maxBytes) {
       chunks.push(current);
       current = [];

@@ -1,3 +1,5 @@
+import { utf8Length } from './utf8-length.ts';
+
 /** One serialized item and the key that decides where chunks end. */
 export interface KeyedItem {
   key: string;
@@ -38,13 +40,13 @@ export function contentDefinedChunks(
   let current: string[] = [];
   let size = 0;
   for (const item of items) {
-    if (current.length > 0 && size + item.json.length + 1 > maxBytes) {
+    if (current.length > 0 && size + utf8Length(item.json) + 1 > maxBytes) {
       chunks.push(current);
       current = [];
       size = 0;
     }
     current.push(item.json);
-    size += item.json.length + 1;
+    size += utf8Length(item.json) + 1;
     if (fnv1a(item.key) % every === 0) {
       chunks.push(current);
       current = [];

@@ -181,3 +181,23 @@ export const ignoreRules = sqliteTable('ignore_rules', {
   text: text('text').notNull().default(sql`''`),
   updatedAt: text('updated_at').notNull(),
 });
+
+/**
+ * Parts of JSON texts too large for one D1 statement or row (live objects, IaC resources, drift chunks):
+ * the owning column then holds a parts reference (`@parts:<id>:<count>`) and the text is here, cut into
+ * `count` consecutive parts. Content-addressed (`id` = SHA-256 of the org and the whole text), so an
+ * unchanged large object writes no part again. D1 allows 2,000,000 bytes per row and 100,000 bytes per
+ * statement (https://developers.cloudflare.com/d1/platform/limits/): parts stay under the statement size.
+ */
+export const valueParts = sqliteTable(
+  'value_parts',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id, t.position] })],
+);

@@ -78,6 +78,12 @@ export interface ScanWrite {
   cloudAccount: { id: string; provider: string; externalId: string; createdAt: string };
   /** The report's scope of the cluster's live state: `*` or the namespace. */
   scope: string;
+  /**
+   * `seq` of the newest scan of the scope when the live state was read (null: none). The write happens only
+   * while it still is, so the upserts and deletes, computed against that state, are never applied to
+   * another report's (issue 7, defect 5).
+   */
+  expectedSeq: number | null;
   /** Objects new or changed since the stored live state. */
   upserts: LiveRecord[];
   /** Objects of the stored live state that the report no longer has. */
@@ -86,8 +92,8 @@ export interface ScanWrite {
 }
 
 /**
- * The worker's persistence. Handlers see only this interface; `D1Store` implements it on D1 with drizzle,
- * and another driver (libSQL/Turso) can implement it the same way.
+ * The worker's persistence. Handlers see only this interface; `SqlStore` implements it with drizzle, on
+ * D1 (Workers) and on libSQL (Node, Deno) alike.
  */
 export interface Store {
   createOrg(org: OrgRow): Promise<void>;
@@ -107,8 +113,12 @@ export interface Store {
 
   getStateSource(orgId: string, name: string): Promise<StateSourceRow | undefined>;
   listStateSources(orgId: string): Promise<StateSourceRow[]>;
-  /** Replaces the source (row and IaC resources) atomically. */
-  putStateSource(source: StateSourceRow, resources: IacResource[]): Promise<void>;
+  /**
+   * Replaces the source (row and IaC resources) atomically, unless the stored source has the same lineage
+   * and a higher serial: then nothing is written and the stored row is returned (a 409 `stale_state`). The
+   * check and the write are one transaction, so concurrent uploads cannot both pass it.
+   */
+  putStateSource(source: StateSourceRow, resources: IacResource[]): Promise<StateSourceRow | undefined>;
   deleteStateSource(orgId: string, name: string): Promise<boolean>;
   /** IaC resources of the sources that apply to a cluster: scoped to it, or unscoped. */
   listIacResources(orgId: string, clusterId: string): Promise<IacResource[]>;
@@ -118,10 +128,20 @@ export interface Store {
   getIgnoreRules(orgId: string): Promise<string | undefined>;
   putIgnoreRules(orgId: string, text: string, at: string): Promise<void>;
 
+  /** The stored JSON of one live object (joined from its parts when it was stored in parts). */
+  liveObject(
+    orgId: string,
+    clusterId: string,
+    scope: string,
+    resourceId: string,
+  ): Promise<string | undefined>;
   /** `resource_id → content_hash` of the stored live state of a cluster's scope. */
   liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>>;
-  /** Writes a whole scan atomically: nothing is stored if any part fails. */
-  writeScan(write: ScanWrite): Promise<void>;
+  /**
+   * Writes a whole scan atomically: nothing is stored if any part fails. False, with nothing written, when
+   * another scan of the scope landed after `expectedSeq`: read the live state again and recompute.
+   */
+  writeScan(write: ScanWrite): Promise<boolean>;
   /**
    * Fingerprint of what, besides the report itself, decides a cluster's drift: the state sources that
    * apply to it (id, lineage, serial, upload time) and the org's ignore rules (upload time).
@@ -134,6 +154,13 @@ export interface Store {
    * `previousId` is still the newest scan of its cluster and namespace. False when it was not.
    */
   repeatScan(previousId: string, scan: { id: string; createdAt: string }): Promise<boolean>;
+
+  /**
+   * Retention: deletes the scans created before `before` except the newest of each org, cluster and
+   * namespace, then every drift set, drift chunk and value part that nothing references any more. One
+   * transaction, so a concurrent report either sees the rows it reuses or writes them again.
+   */
+  purgeScans(before: string): Promise<{ scans: number }>;
 
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;

@@ -1,0 +1,11 @@
+CREATE TABLE `value_parts` (
+	`org_id` text NOT NULL,
+	`id` text NOT NULL,
+	`position` integer NOT NULL,
+	`text` text NOT NULL,
+	PRIMARY KEY(`org_id`, `id`, `position`),
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+ALTER TABLE `scan_runs` ADD `warnings` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `state_sources` ADD `skipped_types` text DEFAULT '{}' NOT NULL;

@@ -1,0 +1,27 @@
+import type { Store } from '../store/store.ts';
+import { scanRetentionDays } from './scan-retention-days.ts';
+
+/** Options of {@link purgeOldScans}. */
+export interface PurgeOldScansOptions {
+  store: Store;
+  /** `SCAN_RETENTION_DAYS` as configured (default 30). */
+  retentionDays?: string | undefined;
+  now?: () => Date;
+}
+
+/**
+ * The retention job (issue 8, item 7): scans older than the retention period go, except the newest of
+ * each cluster and namespace (its drift is what "latest" serves), and with them the drift sets, chunks
+ * and value parts nothing references any more. Run by the Workers cron trigger and by an interval on Node.
+ *
+ * @example
+ * await purgeOldScans({ store, retentionDays: env.SCAN_RETENTION_DAYS }); // { scans: 12, before: '…' }
+ */
+export async function purgeOldScans(
+  options: PurgeOldScansOptions,
+): Promise<{ scans: number; before: string }> {
+  const { store, retentionDays, now = () => new Date() } = options;
+  const before = new Date(now().getTime() - scanRetentionDays(retentionDays) * 86_400_000).toISOString();
+  const { scans } = await store.purgeScans(before);
+  return { scans, before };
+}

@@ -1,0 +1,706 @@
+import type { DriftSummary, DriftWarning, IacResource, StateSourceInfo } from '@driftwise/core';
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { sha256Hex } from '../crypto/sha256-hex.ts';
+import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
+import { chunkBySize } from './chunk-by-size.ts';
+import { contentDefinedChunks } from './content-defined-chunks.ts';
+import { ObjectTooLargeError } from './object-too-large-error.ts';
+import { partsReference } from './parts-reference.ts';
+import type * as schema from './schema.ts';
+import {
+  apiKeys,
+  cloudAccounts,
+  driftChunks,
+  driftSets,
+  iacResources,
+  ignoreRules,
+  liveResources,
+  orgs,
+  scanRuns,
+  stateSources,
+  valueParts,
+} from './schema.ts';
+import { splitText } from './split-text.ts';
+import { storableInteger } from './storable-integer.ts';
+import type {
+  ApiKeyRow,
+  CloudAccountRow,
+  OrgRow,
+  ScanFilter,
+  ScanRow,
+  ScanWrite,
+  StateSourceRow,
+  Store,
+} from './store.ts';
+import { utf8Length } from './utf8-length.ts';
+
+/** Options of {@link SqlStore}. */
+export interface SqlStoreOptions {
+  /**
+   * Bytes of JSON per statement. D1 allows 100 KB per statement and 100 bound parameters: bulk rows go
+   * in as one JSON array parameter read with `json_each`, cut at this size.
+   */
+  chunkBytes?: number;
+  /** Largest live object or IaC resource (bytes of JSON) the store keeps: CONTRACT "Limits", 4 MiB. */
+  maxObjectBytes?: number;
+}
+
+/** A JSON text as a bulk statement carries it, and the `value_parts` rows it needs when it is large. */
+interface Externalized {
+  /** The JSON array element: the text itself, or the JSON string of its parts reference. */
+  element: string;
+  /** `[id, position, text]` JSON array elements for `value_parts`. */
+  parts: string[];
+}
+
+type ScanRecord = typeof scanRuns.$inferSelect;
+
+/**
+ * Parsed IaC resources per state source version, kept for the isolate's life: a cluster reporting every
+ * 30 s would otherwise read and parse its whole state on every report. The key holds the upload time, so a
+ * new upload is a new key; the matcher only reads these objects.
+ */
+const iacCache = new Map<string, IacResource[]>();
+const IAC_CACHE_ENTRIES = 32;
+
+function cacheIac(key: string, resources: IacResource[]): void {
+  if (iacCache.size >= IAC_CACHE_ENTRIES) iacCache.delete(iacCache.keys().next().value!);
+  iacCache.set(key, resources);
+}
+
+/** A stored summary; scans stored before `accepted` existed count 0 there (no baseline could exist). */
+function toSummary(json: string): DriftSummary {
+  const {
+    live,
+    iac,
+    in_sync,
+    missing,
+    extra,
+    changed,
+    accepted = 0,
+    coverage,
+  } = JSON.parse(json) as Omit<DriftSummary, 'accepted'> & { accepted?: number };
+  // Rebuilt rather than spread so the keys come out in the CONTRACT's order.
+  return { live, iac, in_sync, missing, extra, changed, accepted, coverage };
+}
+
+function toStateSourceRow(row: typeof stateSources.$inferSelect): StateSourceRow {
+  return { ...row, skippedTypes: JSON.parse(row.skippedTypes) as Record<string, number> };
+}
+
+function toScanRow(row: ScanRecord): ScanRow {
+  return {
+    seq: row.seq,
+    id: row.id,
+    orgId: row.orgId,
+    clusterId: row.clusterId,
+    namespace: row.namespace,
+    createdAt: row.createdAt,
+    resourceCount: row.resourceCount,
+    summary: toSummary(row.summary),
+    warnings: JSON.parse(row.warnings) as DriftWarning[],
+    driftSetId: row.driftSetId,
+    bodyHash: row.bodyHash,
+    inputsHash: row.inputsHash,
+    generateIac: row.generateIac,
+  };
+}
+
+/** The live rows of one cluster's report scope. */
+function liveScope(orgId: string, clusterId: string, scope: string) {
+  return and(
+    eq(liveResources.orgId, orgId),
+    eq(liveResources.clusterId, clusterId),
+    eq(liveResources.scope, scope),
+  );
+}
+
+function toApiKeyRow(row: typeof apiKeys.$inferSelect): ApiKeyRow {
+  return { ...row, scopes: JSON.parse(row.scopes) as string[] };
+}
+
+/**
+ * A drizzle database of the worker's schema on an async SQLite driver: `drizzle-orm/d1` on Workers,
+ * `drizzle-orm/libsql` on Node and Deno. Both run `db.batch` as one transaction.
+ */
+export type SqlDatabase = BaseSQLiteDatabase<'async', unknown, typeof schema> & {
+  batch(statements: readonly [Statement, ...Statement[]]): Promise<readonly unknown[]>;
+};
+
+type Statement = BatchItem<'sqlite'>;
+
+/**
+ * The {@link Store} on SQLite through drizzle: the same class on D1 and on libSQL (`new SqlStore(drizzle(…))`
+ * with either driver), and `db.batch` (one transaction) wherever a request writes more than one row, so a
+ * failure at any step stores nothing. Bulk writes are `sql` statements over `json_each` (see
+ * docs/data-model.md, "D1 limits"); everything else is drizzle's query builder.
+ *
+ * @example
+ * const store = new SqlStore(drizzle(env.DB, { schema })); // or drizzle(libsqlClient, { schema })
+ */
+export class SqlStore implements Store {
+  readonly #db: SqlDatabase;
+  readonly #chunkBytes: number;
+  readonly #maxObjectBytes: number;
+
+  constructor(db: SqlDatabase, options: SqlStoreOptions = {}) {
+    this.#db = db;
+    this.#chunkBytes = options.chunkBytes ?? 90_000;
+    this.#maxObjectBytes = options.maxObjectBytes ?? 4 * 1024 * 1024;
+  }
+
+  /**
+   * Issue 7, defect 7: a text that would not fit one statement (D1: 100,000 bytes per statement, 2,000,000
+   * per row or string, https://developers.cloudflare.com/d1/platform/limits/) goes to `value_parts` in
+   * pieces that each fit one, and the column gets a reference.
+   */
+  async #externalize(orgId: string, json: string): Promise<Externalized> {
+    const bytes = utf8Length(json);
+    // Headroom for the row's other values in the same statement (ids, hashes: < 200 bytes).
+    if (bytes <= this.#chunkBytes - 200) return { element: json, parts: [] };
+    const id = await sha256Hex(`${orgId}\n${json}`);
+    const pieces = splitText(json, this.#chunkBytes - 200);
+    return {
+      element: JSON.stringify(partsReference.format(id, pieces.length)),
+      parts: pieces.map((piece, position) => `[${JSON.stringify(id)},${position},${JSON.stringify(piece)}]`),
+    };
+  }
+
+  /** CONTRACT "Limits": a single object over 4 MiB (of JSON) is a 413, before anything is written. */
+  #checkObjectSize(resourceId: string, ...objects: string[]): void {
+    const bytes = Math.max(...objects.map(utf8Length));
+    if (bytes > this.#maxObjectBytes) throw new ObjectTooLargeError(resourceId, bytes, this.#maxObjectBytes);
+  }
+
+  /** Statements writing parts (content-addressed, so `INSERT OR IGNORE`), each only when `guard` holds. */
+  #partStatements(orgId: string, parts: string[], guard: SQL): Statement[] {
+    return chunkBySize(parts, this.#chunkBytes).map((group) =>
+      this.#db
+        .insert(valueParts)
+        .select(
+          sql`SELECT ${orgId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+            FROM json_each(${`[${group.join(',')}]`}) WHERE ${guard}`,
+        )
+        .onConflictDoNothing(),
+    );
+  }
+
+  /** Column values back to their texts: parts references are read from `value_parts` and joined. */
+  async #resolve(orgId: string, values: string[]): Promise<string[]> {
+    const ids = [...new Set(values.flatMap((value) => partsReference.parse(value)?.id ?? []))];
+    if (ids.length === 0) return values;
+    const results = await this.#db.all<{ id: string; text: string }>(
+      sql`SELECT id, text FROM value_parts WHERE org_id = ${orgId}
+        AND id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ORDER BY id, position`,
+    );
+    const texts = new Map<string, string[]>();
+    for (const row of results) {
+      const pieces = texts.get(row.id) ?? [];
+      pieces.push(row.text);
+      texts.set(row.id, pieces);
+    }
+    return values.map((value) => {
+      const reference = partsReference.parse(value);
+      if (!reference) return value;
+      const pieces = texts.get(reference.id);
+      if (pieces?.length !== reference.count)
+        throw new Error(`value_parts ${reference.id}: ${pieces?.length ?? 0} of ${reference.count} parts`);
+      return pieces.join('');
+    });
+  }
+
+  async createOrg(org: OrgRow): Promise<void> {
+    await this.#db.insert(orgs).values(org);
+  }
+
+  async getOrg(id: string): Promise<OrgRow | undefined> {
+    return this.#db.select().from(orgs).where(eq(orgs.id, id)).get();
+  }
+
+  async listOrgs(): Promise<OrgRow[]> {
+    return this.#db.select().from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).all();
+  }
+
+  async createApiKey(key: ApiKeyRow): Promise<void> {
+    await this.#db.insert(apiKeys).values({ ...key, scopes: JSON.stringify(key.scopes) });
+  }
+
+  async listApiKeys(orgId: string): Promise<ApiKeyRow[]> {
+    const rows = await this.#db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.orgId, orgId))
+      .orderBy(apiKeys.createdAt, apiKeys.id)
+      .all();
+    return rows.map(toApiKeyRow);
+  }
+
+  async findApiKeysByPrefix(prefix: string): Promise<ApiKeyRow[]> {
+    const rows = await this.#db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).all();
+    return rows.map(toApiKeyRow);
+  }
+
+  async revokeApiKey(orgId: string, keyId: string, at: string): Promise<boolean> {
+    const key = await this.#db
+      .select({ revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.orgId, orgId), eq(apiKeys.id, keyId)))
+      .get();
+    if (!key) return false;
+    if (key.revokedAt === null) {
+      await this.#db
+        .update(apiKeys)
+        .set({ revokedAt: at })
+        .where(and(eq(apiKeys.id, keyId), isNull(apiKeys.revokedAt)));
+    }
+    return true;
+  }
+
+  async touchApiKey(keyId: string, at: string, olderThan: string): Promise<void> {
+    await this.#db
+      .update(apiKeys)
+      .set({ lastUsedAt: at })
+      .where(and(eq(apiKeys.id, keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, olderThan))));
+  }
+
+  async listCloudAccounts(orgId: string): Promise<CloudAccountRow[]> {
+    return this.#db
+      .select({
+        id: cloudAccounts.id,
+        provider: cloudAccounts.provider,
+        externalId: cloudAccounts.externalId,
+        createdAt: cloudAccounts.createdAt,
+      })
+      .from(cloudAccounts)
+      .where(eq(cloudAccounts.orgId, orgId))
+      .orderBy(cloudAccounts.createdAt, cloudAccounts.id)
+      .all();
+  }
+
+  async getStateSource(orgId: string, name: string): Promise<StateSourceRow | undefined> {
+    const row = await this.#db
+      .select()
+      .from(stateSources)
+      .where(and(eq(stateSources.orgId, orgId), eq(stateSources.name, name)))
+      .get();
+    return row ? toStateSourceRow(row) : undefined;
+  }
+
+  async listStateSources(orgId: string): Promise<StateSourceRow[]> {
+    const rows = await this.#db
+      .select()
+      .from(stateSources)
+      .where(eq(stateSources.orgId, orgId))
+      .orderBy(stateSources.name)
+      .all();
+    return rows.map(toStateSourceRow);
+  }
+
+  async putStateSource(
+    source: StateSourceRow,
+    resources: IacResource[],
+  ): Promise<StateSourceRow | undefined> {
+    // One batch (one transaction), so the stale-state check and the write cannot interleave with another
+    // upload's (issue 7, defect 4). The upsert itself carries the check: it leaves a row of the same lineage
+    // and a higher serial alone. Every later statement finds the row by name and by this upload's own
+    // lineage, serial and time, so it writes only when the upsert did, and under the row's real id (two first
+    // uploads race on the id: the loser's id was never stored).
+    storableInteger('serial', source.serial);
+    const mine = sql`SELECT id FROM state_sources WHERE org_id = ${source.orgId} AND name = ${source.name}
+      AND lineage = ${source.lineage} AND serial = ${source.serial} AND updated_at = ${source.updatedAt}`;
+    const statements: Statement[] = [
+      this.#db
+        .insert(stateSources)
+        .values({
+          ...source,
+          skippedTypes: JSON.stringify(source.skippedTypes),
+          resourceCount: storableInteger('resource_count', source.resourceCount),
+          k8sResourceCount: storableInteger('k8s_resource_count', source.k8sResourceCount),
+        })
+        .onConflictDoUpdate({
+          target: [stateSources.orgId, stateSources.name],
+          set: {
+            clusterId: sql`excluded.cluster_id`,
+            serial: sql`excluded.serial`,
+            lineage: sql`excluded.lineage`,
+            terraformVersion: sql`excluded.terraform_version`,
+            resourceCount: sql`excluded.resource_count`,
+            k8sResourceCount: sql`excluded.k8s_resource_count`,
+            skippedTypes: sql`excluded.skipped_types`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+          setWhere: sql`NOT (${stateSources.lineage} = excluded.lineage AND excluded.serial < ${stateSources.serial})`,
+        }),
+      this.#db.delete(iacResources).where(sql`${iacResources.stateSourceId} = (${mine})`),
+    ];
+    const stored = await Promise.all(
+      resources.map(async (resource) => {
+        // The object is what Terraform declares or records of it; the stored resource holds both views.
+        this.#checkObjectSize(
+          resource.id,
+          JSON.stringify(resource.declared),
+          JSON.stringify(resource.recorded),
+        );
+        const data = await this.#externalize(source.orgId, JSON.stringify(resource));
+        return { element: `[${JSON.stringify(resource.id)},${data.element}]`, parts: data.parts };
+      }),
+    );
+    let position = 0;
+    for (const chunk of chunkBySize(
+      stored.map((resource) => resource.element),
+      this.#chunkBytes,
+    )) {
+      statements.push(
+        this.#db.insert(iacResources).select(
+          sql`SELECT s.id, ${position} + CAST(j.key AS INTEGER), json_extract(j.value, '$[0]'),
+              json_extract(j.value, '$[1]') FROM (${mine}) AS s, json_each(${`[${chunk.join(',')}]`}) AS j`,
+        ),
+      );
+      position += chunk.length;
+    }
+    statements.push(
+      ...this.#partStatements(
+        source.orgId,
+        stored.flatMap((resource) => resource.parts),
+        sql`EXISTS (${mine})`,
+      ),
+    );
+    // Read in the same transaction: did the upsert write this upload, or leave a newer one alone?
+    statements.push(this.#db.select({ id: stateSources.id }).from(stateSources).where(sql`id = (${mine})`));
+    const results = await this.#db.batch(statements as [Statement, ...Statement[]]);
+    if ((results.at(-1) as unknown[]).length > 0) return undefined;
+    return this.getStateSource(source.orgId, source.name);
+  }
+
+  async deleteStateSource(orgId: string, name: string): Promise<boolean> {
+    const deleted = await this.#db
+      .delete(stateSources)
+      .where(and(eq(stateSources.orgId, orgId), eq(stateSources.name, name)))
+      .returning({ id: stateSources.id });
+    return deleted.length > 0;
+  }
+
+  async listIacResources(orgId: string, clusterId: string): Promise<IacResource[]> {
+    const sources = await this.#applicableSources(orgId, clusterId);
+    const keyOf = (source: (typeof sources)[number]) =>
+      `${source.id}|${source.lineage}|${source.serial}|${source.updatedAt}`;
+    const missing = sources.filter((source) => !iacCache.has(keyOf(source)));
+    if (missing.length > 0) {
+      const rows = await this.#db
+        .select({ stateSourceId: iacResources.stateSourceId, data: iacResources.data })
+        .from(iacResources)
+        .where(
+          inArray(
+            iacResources.stateSourceId,
+            missing.map((source) => source.id),
+          ),
+        )
+        .orderBy(iacResources.stateSourceId, iacResources.position)
+        .all();
+      const texts = await this.#resolve(
+        orgId,
+        rows.map((row) => row.data),
+      );
+      for (const source of missing) {
+        const resources = texts
+          .filter((_, i) => rows[i]!.stateSourceId === source.id)
+          .map((text) => JSON.parse(text) as IacResource);
+        cacheIac(keyOf(source), resources);
+      }
+    }
+    return sources.flatMap((source) => iacCache.get(keyOf(source)) ?? []);
+  }
+
+  async applicableStateSources(orgId: string, clusterId: string): Promise<StateSourceInfo[]> {
+    const rows = await this.#applicableSources(orgId, clusterId);
+    return rows.map((row) => ({
+      name: row.name,
+      skipped: JSON.parse(row.skippedTypes) as Record<string, number>,
+    }));
+  }
+
+  #applicableSources(orgId: string, clusterId: string) {
+    return this.#db
+      .select({
+        id: stateSources.id,
+        name: stateSources.name,
+        skippedTypes: stateSources.skippedTypes,
+        lineage: stateSources.lineage,
+        serial: stateSources.serial,
+        updatedAt: stateSources.updatedAt,
+      })
+      .from(stateSources)
+      .where(
+        and(
+          eq(stateSources.orgId, orgId),
+          or(eq(stateSources.clusterId, clusterId), isNull(stateSources.clusterId)),
+        ),
+      )
+      .orderBy(stateSources.name)
+      .all();
+  }
+
+  async inputsFingerprint(orgId: string, clusterId: string): Promise<string> {
+    const [sources, rules] = await Promise.all([
+      this.#applicableSources(orgId, clusterId),
+      this.#db
+        .select({ updatedAt: ignoreRules.updatedAt })
+        .from(ignoreRules)
+        .where(eq(ignoreRules.orgId, orgId))
+        .get(),
+    ]);
+    const parts = sources.map(
+      (source) => `${source.id}|${source.lineage}|${source.serial}|${source.updatedAt}`,
+    );
+    return sha256Hex(`${parts.join('\n')}\nignore|${rules?.updatedAt ?? ''}`);
+  }
+
+  async findScanByBodyHash(orgId: string, bodyHash: string): Promise<ScanRow | undefined> {
+    const row = await this.#db
+      .select()
+      .from(scanRuns)
+      .where(and(eq(scanRuns.orgId, orgId), eq(scanRuns.bodyHash, bodyHash)))
+      .orderBy(desc(scanRuns.seq))
+      .limit(1)
+      .get();
+    return row ? toScanRow(row) : undefined;
+  }
+
+  async repeatScan(previousId: string, scan: { id: string; createdAt: string }): Promise<boolean> {
+    // RETURNING rather than a change count: the drivers report changes differently, rows alike.
+    const inserted = await this.#db.all<{ id: string }>(
+      sql`INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
+          summary, warnings, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
+        SELECT ${scan.id}, p.org_id, p.cloud_account_id, p.cluster_id, p.namespace, ${scan.createdAt},
+          p.resource_count, p.summary, p.warnings, p.drift_set_id, p.body_hash, p.inputs_hash, p.generate_iac,
+          p.iac_format, p.custom_prompt
+        FROM scan_runs p
+        WHERE p.id = ${previousId} AND p.seq = (SELECT MAX(seq) FROM scan_runs
+          WHERE org_id = p.org_id AND cluster_id = p.cluster_id AND namespace = p.namespace)
+        RETURNING id`,
+    );
+    return inserted.length > 0;
+  }
+
+  async getIgnoreRules(orgId: string): Promise<string | undefined> {
+    const row = await this.#db
+      .select({ text: ignoreRules.text })
+      .from(ignoreRules)
+      .where(eq(ignoreRules.orgId, orgId))
+      .get();
+    return row?.text;
+  }
+
+  async putIgnoreRules(orgId: string, text: string, at: string): Promise<void> {
+    await this.#db
+      .insert(ignoreRules)
+      .values({ orgId, text, updatedAt: at })
+      .onConflictDoUpdate({ target: ignoreRules.orgId, set: { text, updatedAt: at } });
+  }
+
+  async liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>> {
+    const rows = await this.#db
+      .select({ resourceId: liveResources.resourceId, contentHash: liveResources.contentHash })
+      .from(liveResources)
+      .where(liveScope(orgId, clusterId, scope))
+      .all();
+    return new Map(rows.map((row) => [row.resourceId, row.contentHash]));
+  }
+
+  async liveObject(
+    orgId: string,
+    clusterId: string,
+    scope: string,
+    resourceId: string,
+  ): Promise<string | undefined> {
+    const row = await this.#db
+      .select({ object: liveResources.object })
+      .from(liveResources)
+      .where(and(liveScope(orgId, clusterId, scope), eq(liveResources.resourceId, resourceId)))
+      .get();
+    return row ? (await this.#resolve(orgId, [row.object]))[0] : undefined;
+  }
+
+  async writeScan(write: ScanWrite): Promise<boolean> {
+    const { scan, cloudAccount, scope } = write;
+    const db = this.#db;
+    // Content-addressed drift: unchanged items map to stored chunks, unchanged drift to the stored set.
+    const chunks = contentDefinedChunks(
+      write.driftItems.map((item) => ({
+        key: `${item.status} ${item.resource_id}`,
+        json: JSON.stringify(item),
+      })),
+      { maxBytes: this.#chunkBytes },
+    ).map((items) => `[${items.join(',')}]`);
+    const chunkIds = await Promise.all(chunks.map((items) => sha256Hex(`${scan.orgId}\n${items}`)));
+    const driftSetId = await sha256Hex(`${scan.orgId}\n${chunkIds.join(',')}`);
+    // Chunks of the scope's previous set are stored already: do not even send them.
+    // `all`, not `get`: drizzle's libSQL `get` fails on a raw query that finds no row.
+    const [previous] = await db.all<{ chunk_ids: string }>(
+      sql`SELECT chunk_ids FROM drift_sets WHERE id = (SELECT drift_set_id FROM scan_runs
+        WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND namespace = ${scan.namespace}
+        ORDER BY seq DESC LIMIT 1)`,
+    );
+    const known = new Set<string>(previous ? (JSON.parse(previous.chunk_ids) as string[]) : []);
+
+    const statements: Statement[] = [
+      db
+        .insert(cloudAccounts)
+        .values({ ...cloudAccount, orgId: scan.orgId })
+        .onConflictDoNothing({ target: [cloudAccounts.orgId, cloudAccounts.externalId] }),
+      // The version check: the scan row is inserted only while the newest scan of the scope is the one the
+      // live state was read at; every statement after it writes only if this row exists.
+      // (Bulk writes are insert(…).select(sql) rather than db.run(sql): drizzle's D1 driver cannot batch
+      // raw statements with parameters, drizzle-orm#2277. The select lists every column in schema order.)
+      db.insert(scanRuns).select(
+        sql`SELECT NULL, ${scan.id}, ${scan.orgId},
+            (SELECT id FROM cloud_accounts WHERE org_id = ${scan.orgId} AND external_id = ${cloudAccount.externalId}),
+            ${scan.clusterId}, ${scan.namespace}, ${scan.createdAt},
+            ${storableInteger('resource_count', scan.resourceCount)}, ${JSON.stringify(scan.summary)},
+            ${JSON.stringify(scan.warnings)}, ${driftSetId}, ${scan.bodyHash}, ${scan.inputsHash}, ${scan.generateIac ? 1 : 0}, ${scan.iacFormat},
+            ${scan.customPrompt}
+          WHERE (SELECT MAX(seq) FROM scan_runs WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId}
+            AND namespace = ${scan.namespace}) IS ${write.expectedSeq}`,
+      ),
+    ];
+    const mine = sql`EXISTS (SELECT 1 FROM scan_runs WHERE id = ${scan.id})`;
+    const parts: string[] = [];
+    const upserts = await Promise.all(
+      write.upserts.map(async (record) => {
+        this.#checkObjectSize(record.resourceId, record.json);
+        const object = await this.#externalize(scan.orgId, record.json);
+        parts.push(...object.parts);
+        return `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
+      }),
+    );
+    for (const chunk of chunkBySize(upserts, this.#chunkBytes)) {
+      statements.push(
+        db
+          .insert(liveResources)
+          .select(
+            sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope},
+              json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+              FROM json_each(${`[${chunk.join(',')}]`}) WHERE ${mine}`,
+          )
+          .onConflictDoUpdate({
+            target: [
+              liveResources.orgId,
+              liveResources.clusterId,
+              liveResources.scope,
+              liveResources.resourceId,
+            ],
+            set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+          }),
+      );
+    }
+    for (const chunk of chunkBySize(
+      write.deletes.map((id) => JSON.stringify(id)),
+      this.#chunkBytes,
+    )) {
+      statements.push(
+        db.delete(liveResources).where(
+          sql`org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND scope = ${scope}
+              AND resource_id IN (SELECT value FROM json_each(${`[${chunk.join(',')}]`})) AND ${mine}`,
+        ),
+      );
+    }
+    const newChunks = await Promise.all(
+      chunks.flatMap((items, index) =>
+        known.has(chunkIds[index]!)
+          ? []
+          : [
+              this.#externalize(scan.orgId, items).then((stored) => {
+                parts.push(...stored.parts);
+                return `[${JSON.stringify(chunkIds[index])},${stored.element}]`;
+              }),
+            ],
+      ),
+    );
+    for (const group of chunkBySize(newChunks, this.#chunkBytes)) {
+      statements.push(
+        db
+          .insert(driftChunks)
+          .select(
+            sql`SELECT json_extract(value, '$[0]'), ${scan.orgId}, json_extract(value, '$[1]')
+              FROM json_each(${`[${group.join(',')}]`}) WHERE ${mine}`,
+          )
+          .onConflictDoNothing(),
+      );
+    }
+    statements.push(
+      db
+        .insert(driftSets)
+        .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
+        .onConflictDoNothing(),
+      ...this.#partStatements(scan.orgId, parts, mine),
+      // Read in the same transaction: did the version check let this scan in?
+      db.select({ id: scanRuns.id }).from(scanRuns).where(eq(scanRuns.id, scan.id)),
+    );
+    const results = await db.batch(statements as [Statement, ...Statement[]]);
+    return (results.at(-1) as unknown[]).length > 0;
+  }
+
+  async purgeScans(before: string): Promise<{ scans: number }> {
+    const db = this.#db;
+    // A parts reference is '@parts:' + 64 hex digits of the id + ':' + the count.
+    const referencedParts = sql`SELECT org_id, substr(object, 8, 64) FROM live_resources WHERE object LIKE '@parts:%'
+      UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
+        WHERE i.data LIKE '@parts:%'
+      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
+    const results = await db.batch([
+      db
+        .delete(scanRuns)
+        .where(
+          sql`created_at < ${before} AND seq NOT IN (SELECT MAX(seq) FROM scan_runs
+            GROUP BY org_id, cluster_id, namespace)`,
+        )
+        .returning({ id: scanRuns.id }),
+      db.delete(driftSets).where(sql`id NOT IN (SELECT drift_set_id FROM scan_runs)`),
+      db.delete(driftChunks).where(
+        sql`NOT EXISTS (SELECT 1 FROM drift_sets s, json_each(s.chunk_ids) j
+            WHERE s.org_id = drift_chunks.org_id AND j.value = drift_chunks.id)`,
+      ),
+      db.delete(valueParts).where(sql`(org_id, id) NOT IN (${referencedParts})`),
+    ]);
+    return { scans: (results[0] as unknown[]).length };
+  }
+
+  async listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]> {
+    const conditions = [eq(scanRuns.orgId, orgId)];
+    if (filter.clusterId !== undefined) conditions.push(eq(scanRuns.clusterId, filter.clusterId));
+    if (filter.namespace !== undefined) conditions.push(eq(scanRuns.namespace, filter.namespace));
+    if (beforeSeq !== undefined) conditions.push(lt(scanRuns.seq, beforeSeq));
+    const rows = await this.#db
+      .select()
+      .from(scanRuns)
+      .where(and(...conditions))
+      .orderBy(desc(scanRuns.seq))
+      .limit(limit)
+      .all();
+    return rows.map(toScanRow);
+  }
+
+  async getScan(orgId: string, scanId: string): Promise<ScanRow | undefined> {
+    const row = await this.#db
+      .select()
+      .from(scanRuns)
+      .where(and(eq(scanRuns.orgId, orgId), eq(scanRuns.id, scanId)))
+      .get();
+    return row ? toScanRow(row) : undefined;
+  }
+
+  async driftItems(scan: ScanRow): Promise<StoredDriftItem[]> {
+    const results = await this.#db.all<{ items: string }>(
+      sql`SELECT c.items FROM json_each((SELECT chunk_ids FROM drift_sets
+          WHERE id = ${scan.driftSetId} AND org_id = ${scan.orgId})) AS j
+        JOIN drift_chunks c ON c.id = j.value AND c.org_id = ${scan.orgId} ORDER BY j.key`,
+    );
+    const texts = await this.#resolve(
+      scan.orgId,
+      results.map((row) => row.items),
+    );
+    return texts.flatMap((text) => JSON.parse(text) as StoredDriftItem[]);
+  }
+}
