@@ -9,7 +9,7 @@ export interface KubeObject {
     resourceVersion?: string;
     labels?: Record<string, string>;
     ownerReferences?: { controller?: boolean }[];
-    managedFields?: { subresource?: string }[];
+    managedFields?: { subresource?: string; [key: string]: unknown }[];
     [key: string]: unknown;
   };
   type?: string;
