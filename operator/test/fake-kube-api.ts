@@ -346,12 +346,15 @@ export async function startFakeKubeApi({ token = 'test-token', pageSize = 0 } = 
   };
 }
 
-/** A kubeconfig (YAML is a superset of JSON) that points client-node at the fake with its token. */
+/**
+ * A kubeconfig (YAML is a superset of JSON) that points client-node at the fake with its token. The fake
+ * speaks plain HTTP on loopback, which client-node allows only with `insecure-skip-tls-verify`.
+ */
 export function kubeconfigFor(api: FakeKubeApi): string {
   return JSON.stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'recorded', cluster: { server: api.url } }],
+    clusters: [{ name: 'recorded', cluster: { server: api.url, 'insecure-skip-tls-verify': true } }],
     users: [{ name: 'operator', user: { token: api.token } }],
     contexts: [{ name: 'recorded', context: { cluster: 'recorded', user: 'operator' } }],
     'current-context': 'recorded',
