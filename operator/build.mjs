@@ -1,4 +1,4 @@
-// Bundles the operator into one file, dist/main.mjs, that runs on Node ≥ 20 without TypeScript support
+// Bundles the operator into one file, dist/main.mjs, that runs on Node without TypeScript support
 // (core is TypeScript source; the image then needs no node_modules). Plain JS, so no type stripping is
 // needed. Node ≥ 22.19: the undici 8 that @kubernetes/client-node 2 ships requires it (Node 20 fails at load).
 import { dirname, join } from 'node:path';
