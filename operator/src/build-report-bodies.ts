@@ -1,5 +1,10 @@
-import type { ReportResource } from '@driftwise/core';
 import { canonicalJson } from './canonical-json.ts';
+
+/** A report resource already serialized with {@link canonicalJson}, with its UID. */
+export interface SerializedResource {
+  id: string;
+  json: string;
+}
 
 /** CONTRACT "Limits" and "Large reports": per body, and per batch. */
 export const BATCH_LIMITS = {
@@ -28,18 +33,18 @@ export interface ReportBodies {
 }
 
 /**
- * The JSON bodies that report `resources` for one scope: deterministic (keys sorted, resources in the order
- * given, which the caller keeps stable), so an unchanged scope gives byte-identical bodies. A scope that does
+ * The JSON bodies that report `resources` for one scope: deterministic (each resource canonical JSON, in the
+ * order given, which the caller keeps stable), so an unchanged scope gives byte-identical bodies. A scope that does
  * not fit in one body is split into the parts of a batch (CONTRACT "Large reports"): each part is a whole
  * report body plus `batch: { id, index, total }`, every object in exactly one part, parts filled in order.
  *
  * @example buildReportBodies(resources, { clusterId: 'prod', namespace: '*', maxBodyBytes: 16 << 20 })
  */
 export function buildReportBodies(
-  resources: ReportResource[],
+  resources: SerializedResource[],
   { clusterId, namespace, maxBodyBytes, newBatchId = () => crypto.randomUUID() }: BuildReportBodiesOptions,
 ): ReportBodies {
-  const items = resources.map((resource) => canonicalJson(resource));
+  const items = resources.map((resource) => resource.json);
   const encoder = new TextEncoder();
   const sizes = items.map((item) => encoder.encode(item).byteLength);
   const head = { cluster_id: clusterId, namespace };

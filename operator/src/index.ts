@@ -16,7 +16,7 @@ export { createRateBudget, type RateBudget } from './rate-budget.ts';
 export { createReportClient, type ReportClient, type SendOutcome } from './report-client.ts';
 export { createReportScheduler, type ReportScheduler } from './report-scheduler.ts';
 export { type RunningOperator, runOperator } from './run-operator.ts';
-export { scopeResources } from './scope-resources.ts';
+export { type SerializedCache, scopeResources } from './scope-resources.ts';
 export { type ApiResourceList, selectKinds } from './select-kinds.ts';
 export { toReportResource } from './to-report-resource.ts';
 export { kindPath, type WatchedKind } from './watched-kind.ts';

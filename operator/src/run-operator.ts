@@ -11,7 +11,7 @@ import { startOpsServer } from './ops-server.ts';
 import { createRateBudget } from './rate-budget.ts';
 import { createReportClient, type SendOutcome } from './report-client.ts';
 import { createReportScheduler } from './report-scheduler.ts';
-import { scopeResources } from './scope-resources.ts';
+import { type SerializedCache, scopeResources } from './scope-resources.ts';
 import { createWatchCache } from './watch-cache.ts';
 
 /** Options of {@link runOperator}. */
@@ -88,13 +88,18 @@ export async function runOperator({
     kinds,
     namespaces: config.namespaces,
     includeControllerOwned: config.includeControllerOwned,
-    onChange: (namespace) => scheduler?.changed(namespace),
+    // The initial lists deliver every object as an `add`: only changes after the sync are changes.
+    onChange: (namespace) => {
+      if (cache.synced()) scheduler?.changed(namespace);
+    },
     onError: (kind, error, retryInMs) =>
       log.warn('watch failed, retrying', { kind: kind.kind, error: error.message.slice(0, 200), retryInMs }),
   });
 
+  const serialized = new Map<string, SerializedCache>();
   const sendScope = async (scope: string): Promise<SendOutcome> => {
     const objects = cache.objects(scope);
+    if (!serialized.has(scope)) serialized.set(scope, new Map());
     const needsKey = objects.some(({ kind }) => kind.kind === 'Secret');
     const resources = scopeResources(objects, {
       region: config.region,

@@ -2,6 +2,10 @@ import type { ReportResource } from '@driftwise/core';
 import { operatorReportRequestSchema } from '@driftwise/core';
 import { describe, expect, it } from 'vitest';
 import { buildReportBodies } from '../src/build-report-bodies.ts';
+import { canonicalJson } from '../src/canonical-json.ts';
+
+const serialized = (resources: ReportResource[]) =>
+  resources.map((r) => ({ id: r.id, json: canonicalJson(r) }));
 
 function resource(i: number, padding = 0): ReportResource {
   return {
@@ -33,13 +37,16 @@ describe('buildReportBodies', () => {
       name: a.name,
       id: a.id,
     };
-    const one = buildReportBodies([a], { ...options, maxBodyBytes: 1 << 20 });
-    const two = buildReportBodies([b as ReportResource], { ...options, maxBodyBytes: 1 << 20 });
+    const one = buildReportBodies(serialized([a]), { ...options, maxBodyBytes: 1 << 20 });
+    const two = buildReportBodies(serialized([b as ReportResource]), { ...options, maxBodyBytes: 1 << 20 });
     expect(two.bodies).toEqual(one.bodies);
   });
 
   it('sends one body that the report schema accepts when the scope fits', () => {
-    const { bodies } = buildReportBodies([resource(1), resource(2)], { ...options, maxBodyBytes: 1 << 20 });
+    const { bodies } = buildReportBodies(serialized([resource(1), resource(2)]), {
+      ...options,
+      maxBodyBytes: 1 << 20,
+    });
     expect(bodies).toHaveLength(1);
     const parsed = operatorReportRequestSchema.safeParse(JSON.parse(bodies[0]!));
     expect(parsed.success).toBe(true);
@@ -49,7 +56,10 @@ describe('buildReportBodies', () => {
   it('splits a scope over the limit into batch parts that each fit and hold every object once', () => {
     const resources = Array.from({ length: 50 }, (_, i) => resource(i, 900));
     const limit = 8 * 1024;
-    const { bodies, oversized } = buildReportBodies(resources, { ...options, maxBodyBytes: limit });
+    const { bodies, oversized } = buildReportBodies(serialized(resources), {
+      ...options,
+      maxBodyBytes: limit,
+    });
     expect(oversized).toEqual([]);
     expect(bodies.length).toBeGreaterThan(5);
     const parts = bodies.map((body) => JSON.parse(body));
@@ -63,7 +73,7 @@ describe('buildReportBodies', () => {
   });
 
   it('leaves out an object larger than a body on its own and names it', () => {
-    const { bodies, oversized } = buildReportBodies([resource(1), resource(2, 10_000)], {
+    const { bodies, oversized } = buildReportBodies(serialized([resource(1), resource(2, 10_000)]), {
       ...options,
       maxBodyBytes: 4096,
     });

@@ -1,11 +1,16 @@
 import { secretHasher, textBytes } from '@driftwise/core';
 import { describe, expect, it } from 'vitest';
 import { buildReportBodies } from '../src/build-report-bodies.ts';
+import { canonicalJson } from '../src/canonical-json.ts';
 import { createRateBudget } from '../src/rate-budget.ts';
 import { createReportClient } from '../src/report-client.ts';
 import { createFakeBatchWorker } from './fake-batch-worker.ts';
 
 function resources(count: number) {
+  return raw(count).map((r) => ({ id: r.id, json: canonicalJson(r) }));
+}
+
+function raw(count: number) {
   return Array.from({ length: count }, (_, i) => ({
     id: `uid-${i}`,
     normalized_type: 'k8s/configmap',
@@ -49,7 +54,7 @@ describe('createReportClient', () => {
     expect(outcome).toMatchObject({ kind: 'sent', resourceCount: 40 });
     expect(worker.statuses).toEqual([...bodies.slice(1).map(() => 202), 201]);
     expect(worker.scans).toEqual([
-      { clusterId: 'prod', namespace: 'default', ids: resources(40).map((r) => r.id) },
+      { clusterId: 'prod', namespace: 'default', ids: raw(40).map((r) => r.id) },
     ]);
   });
 
