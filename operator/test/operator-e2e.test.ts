@@ -131,7 +131,7 @@ describe('operator end to end (recorded Kubernetes API → operator → Node wor
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1900);
   });
 
-  it('shows a hand edit in the cluster in a new scan within 10 s, and exits 0 on SIGTERM', async () => {
+  it('shows a hand edit in a new scan within 10 s, serves /healthz, /readyz and /metrics, and exits 0 on SIGTERM', async () => {
     const run = spawnOperator(main, kubeconfigFor(api), {
       ...env(),
       DRIFTWISE_NAMESPACES: namespaces['in-sync']!,
@@ -169,6 +169,16 @@ describe('operator end to end (recorded Kubernetes API → operator → Node wor
       .slice(compactedAt)
       .filter((r) => r.url.includes('/configmaps?') && !r.url.includes('watch=true'));
     expect(relists.length).toBeGreaterThan(0);
+    // Operations: ready once synced, and the metrics of what it did.
+    const port = Number(/"msg":"ops server listening","port":(\d+)/.exec(run.output())?.[1]);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/driftwise_reports_total\{outcome="sent"\} [1-9]/);
+    expect(metrics).toMatch(/driftwise_objects_watched\{kind="ConfigMap"\} [1-9]/);
+    expect(metrics).toMatch(/driftwise_report_bytes_sent_total [1-9]/);
+    expect(metrics).toMatch(/driftwise_last_successful_report_timestamp_seconds [1-9]/);
+    expect(metrics).toContain('driftwise_report_duration_seconds_count');
     const killedAt = Date.now();
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
