@@ -66,6 +66,8 @@ export interface FakeKubeApi {
   compact(): void;
   /** Lists answered with a 410 for an expired continue token, once each, from now on (count). */
   expireNextContinue(count?: number): void;
+  /** The next `count` list and watch requests answer 500 (an API server restarting). */
+  failNext(count: number): void;
   /** Objects currently stored. */
   get(apiVersion: string, kind: string, namespace: string | undefined, name: string): FakeObject | undefined;
   close(): Promise<void>;
@@ -126,6 +128,7 @@ export async function startFakeKubeApi({ token = 'test-token', pageSize = 0 } = 
   let rv = 1000;
   let compactedAt = 0;
   let expireContinue = 0;
+  let failing = 0;
   let uid = 0;
 
   const resourceOf = (apiVersion: string, kind: string) => {
@@ -270,6 +273,12 @@ export async function startFakeKubeApi({ token = 'test-token', pageSize = 0 } = 
       );
       return;
     }
+    if (failing > 0) {
+      failing -= 1;
+      response.writeHead(500, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(status(500, 'InternalError', 'etcdserver: leader changed')));
+      return;
+    }
     const key = keyOf(target.resource);
     if (url.searchParams.get('watch') === 'true')
       watch(request, response, key, target.namespace, url.searchParams);
@@ -333,6 +342,9 @@ export async function startFakeKubeApi({ token = 'test-token', pageSize = 0 } = 
     },
     expireNextContinue(count = 1) {
       expireContinue = count;
+    },
+    failNext(count) {
+      failing = count;
     },
     get(apiVersion, kind, namespace, name) {
       return store.get(keyOf(resourceOf(apiVersion, kind)))?.get(`${namespace ?? ''}/${name}`);

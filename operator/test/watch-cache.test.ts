@@ -34,7 +34,7 @@ describe('createWatchCache', () => {
     await api?.close();
   });
 
-  async function start(changes: string[] = []) {
+  async function start(changes: string[] = [], errors: number[] = []) {
     const kc = new KubeConfig();
     kc.loadFromString(kubeconfigFor(api));
     cache = createWatchCache({
@@ -43,6 +43,8 @@ describe('createWatchCache', () => {
       namespaces: ['*'],
       pageSize: 2,
       onChange: (ns) => changes.push(ns),
+      onError: (_kind, _error, retryInMs) => errors.push(retryInMs),
+      random: () => 0.1,
     });
     cache.start();
     await cache.whenSynced();
@@ -109,5 +111,16 @@ describe('createWatchCache', () => {
     await eventually(() => changes.length >= 1, 'a change');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(changes).toEqual(['default']);
+  });
+
+  it('retries a failing list with a growing, jittered delay until it syncs', async () => {
+    api = await startFakeKubeApi();
+    api.seed([cm('a')]);
+    api.failNext(2);
+    const errors: number[] = [];
+    await start([], errors);
+    // backoffDelay with random 0.1: 0.1 × 1000, then 0.1 × 2000.
+    expect(errors).toEqual([100, 200]);
+    expect(cache.objects('*').map((o) => o.object.metadata?.name)).toEqual(['a']);
   });
 });
