@@ -92,6 +92,8 @@ export interface RecordingProxy {
   requests: RecordedRequest[];
   /** Answers the next `count` report POSTs with 429 and `Retry-After: seconds` instead of forwarding. */
   rateLimitNext(count: number, seconds: number): void;
+  /** Answers the next report POST with this status and problem body instead of forwarding. */
+  answerNext(status: number, problem: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const requests: RecordedRequest[] = [];
   let limited = 0;
   let retryAfter = 1;
+  let canned: { status: number; problem: Record<string, unknown> } | undefined;
   const server: Server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -115,6 +118,13 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         status: 0,
       };
       requests.push(record);
+      if (canned && record.method === 'POST' && record.path === '/api/v2/operator/report') {
+        record.status = canned.status;
+        outgoing.writeHead(canned.status, { 'Content-Type': 'application/problem+json' });
+        outgoing.end(JSON.stringify(canned.problem));
+        canned = undefined;
+        return;
+      }
       if (limited > 0 && record.method === 'POST' && record.path === '/api/v2/operator/report') {
         limited -= 1;
         record.status = 429;
@@ -152,6 +162,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     rateLimitNext(count, seconds) {
       limited = count;
       retryAfter = seconds;
+    },
+    answerNext(status, problem) {
+      canned = { status, problem };
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -141,6 +141,29 @@ describe.each(WORKERS)(
       expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1900);
     });
 
+    it('fetches the hash key again when the worker says its key id is unknown', async () => {
+      proxy.answerNext(400, {
+        status: 400,
+        code: 'invalid_request',
+        detail: 'Secret value data.dsn is hashed with an unknown key id ("k1old"): fetch the current key',
+      });
+      const from = proxy.requests.length;
+      const run = spawnOperator(
+        main,
+        kubeconfigFor(api),
+        { ...env(), DRIFTWISE_NAMESPACES: namespaces['in-sync']! },
+        ['--once'],
+      );
+      expect(await run.exited, run.output()).toBe(0);
+      const seen = proxy.requests.slice(from).map((r) => `${r.method} ${r.path} ${r.status}`);
+      expect(seen).toEqual([
+        'GET /api/v2/operator/secret-hash-key 200',
+        'POST /api/v2/operator/report 400',
+        'GET /api/v2/operator/secret-hash-key 200',
+        'POST /api/v2/operator/report 201',
+      ]);
+    });
+
     it('shows a hand edit in a new scan within 10 s, serves /healthz, /readyz and /metrics, and exits 0 on SIGTERM', async () => {
       const run = spawnOperator(main, kubeconfigFor(api), {
         ...env(),
