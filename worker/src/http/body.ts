@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from './problem-error.ts';
-import { DEFAULT_MAX_BODY_BYTES, readBody } from './read-body.ts';
+import { bodyEncoding, DEFAULT_MAX_BODY_BYTES, readBody } from './read-body.ts';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 
@@ -19,7 +19,8 @@ export function maxBodyBytes(value: string | undefined): number {
 }
 
 /**
- * Checks the content type (415) and reads the body within the size limit (413), then leaves the text in
+ * Checks the content type and encoding (415) and reads the body within the size limit (413, counted on the
+ * inflated bytes of a gzip body; a corrupt gzip stream is a 400), then leaves the text in
  * hono's body cache so `zValidator('json', …)` and `c.req.text()` read it from there. Malformed JSON is
  * reported by the validator (400, mapped by `onError`).
  */
@@ -35,7 +36,10 @@ export function body(kind: BodyKind): MiddlewareHandler<AppEnv> {
         `This route takes ${wanted}, not ${type === '' ? 'a body without Content-Type' : type}.`,
       );
     }
-    const text = await readBody(c.req.raw, maxBodyBytes(c.env.MAX_BODY_BYTES));
+    // gzip is accepted on every body route, not only the report and the state upload the contract names:
+    // one rule for all routes is simpler for clients, and the limit makes it no more costly than plain bodies.
+    const encoding = bodyEncoding(c.req.header('Content-Encoding'));
+    const text = await readBody(c.req.raw, { limit: maxBodyBytes(c.env.MAX_BODY_BYTES), encoding });
     // hono keeps promises in its body cache (its types say values): seed it so later readers reuse this text.
     (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
     await next();
