@@ -1,5 +1,14 @@
 // The public surface of @driftwise/core. Each export is named; see docs/core.md for the design.
 export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './errors.ts';
+export { type GenerateIacOptions, generateIac } from './iac/generate-iac.ts';
+export {
+  IAC_FORMATS,
+  IAC_SCOPES,
+  type IacFormat,
+  type IacResult,
+  type IacScope,
+  type IacWarning,
+} from './iac/iac-options.ts';
 export { IGNORE_ANNOTATION } from './ignore/annotation-ignore-rules.ts';
 export { type IgnoreRule, parseIgnoreRules } from './ignore/parse-ignore-rules.ts';
 export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
@@ -21,6 +30,7 @@ export type {
 export { toInputIssues } from './schema/input-issues.ts';
 export { jsonDepthExceeds, REPORT_LIMITS } from './schema/limits.ts';
 export {
+  iacResultSchema,
   type OperatorReportInput,
   type OperatorReportRequest,
   type OperatorReportResponse,

@@ -17,7 +17,7 @@ function valueAt(root: JsonObject, segments: readonly PathSegment[]): JsonValue 
 }
 
 /** Fields the server fills whatever their value: allocated addresses and ports, bindings, scheduling. */
-const ALLOCATED: ReadonlySet<string> = new Set([
+export const ALLOCATED: ReadonlySet<string> = new Set([
   'nodePort',
   'healthCheckNodePort',
   'clusterIP',
@@ -28,7 +28,7 @@ const ALLOCATED: ReadonlySet<string> = new Set([
 ]);
 
 /** Fields the server defaults to one known value when they are unset. */
-const DEFAULTED: Readonly<Record<string, JsonValue>> = {
+export const DEFAULTED: Readonly<Record<string, JsonValue>> = {
   externalTrafficPolicy: 'Cluster',
   internalTrafficPolicy: 'Cluster',
   sessionAffinity: 'None',

@@ -1,0 +1,76 @@
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { camelToSnake, findApiRule, type NameRule } from '../state/terraform-names.ts';
+
+/** Why an object cannot be written as its typed resource: it then becomes a `kubernetes_manifest`. */
+export class UntypedShapeError extends Error {
+  readonly path: string;
+
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.name = 'UntypedShapeError';
+    this.path = path;
+  }
+}
+
+/** `420` → `"0644"`: the provider keeps file modes as octal strings. */
+function octal(value: number): string {
+  return value.toString(8).padStart(4, '0');
+}
+
+function scalar(value: JsonValue, rule: NameRule | undefined): JsonValue {
+  if (rule?.convert === 'octal' && typeof value === 'number') return octal(value);
+  return value;
+}
+
+function translateValue(
+  type: string,
+  key: string,
+  rule: NameRule | undefined,
+  value: JsonValue,
+  path: string,
+): JsonValue {
+  if (rule?.shape === 'map') {
+    if (!isJsonObject(value)) throw new UntypedShapeError(path, 'expected a map');
+    return value;
+  }
+  if (Array.isArray(value)) {
+    if (!value.some(isJsonObject)) return value.map((item) => scalar(item, rule));
+    if (!value.every(isJsonObject)) throw new UntypedShapeError(path, 'a list mixing objects and scalars');
+    // The reader turns a one-item block list into an object unless the table calls it repeated: such a
+    // list cannot come back as a list, so it is not written as typed blocks.
+    if (rule?.shape !== 'list' && value.length === 1)
+      throw new UntypedShapeError(path, 'a one-item list the table does not know');
+    return value.map((item, i) => block(type, key, item as JsonObject, `${path}[${i}]`));
+  }
+  if (isJsonObject(value)) return [block(type, key, value, path)];
+  return scalar(value, rule);
+}
+
+function block(type: string, within: string, object: JsonObject, path: string): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (within === '' && (key === 'apiVersion' || key === 'kind')) continue;
+    const rule = findApiRule(type, within, key);
+    const child = path === '' ? key : `${path}.${key}`;
+    if (value === null) continue;
+    out[rule?.state ?? camelToSnake(key)] = translateValue(type, key, rule, value, child);
+  }
+  return out;
+}
+
+/**
+ * A Kubernetes object (API shape) as the attributes of its typed `kubernetes_*` resource, through the same
+ * name table the state reader walks forwards: `containers` → `container` blocks, `clusterIP` →
+ * `cluster_ip`, a DaemonSet's `updateStrategy` → `strategy`, objects → one-item block lists, maps kept,
+ * octal modes as strings. The inverse of `translateTypedAttributes` (less `apiVersion` and `kind`, which
+ * the type implies).
+ *
+ * @throws UntypedShapeError where the object has a shape the typed resource cannot hold.
+ * @example
+ * toTypedAttributes('kubernetes_config_map_v1', { apiVersion: 'v1', kind: 'ConfigMap',
+ *   metadata: { name: 'a', namespace: 'ns' }, data: { K: 'v' } })
+ * // { metadata: [{ name: 'a', namespace: 'ns' }], data: { K: 'v' } }
+ */
+export function toTypedAttributes(type: string, object: JsonObject): JsonObject {
+  return block(type, '', object, '');
+}
