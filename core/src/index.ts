@@ -1,6 +1,7 @@
 // The public surface of @driftwise/core. Each export is named; see docs/core.md for the design.
 export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './errors.ts';
 export { type GenerateIacOptions, generateIac } from './iac/generate-iac.ts';
+export { type HclOutline, HclSyntaxError, hclOutline } from './iac/hcl-outline.ts';
 export {
   IAC_FORMATS,
   IAC_SCOPES,

@@ -128,7 +128,13 @@ describe('operatorReportResponseSchema', () => {
     const response = {
       report_id: '0b8f8a36-6a0e-4d59-9d0c-2f3b8d0f7a11',
       resource_count: 15,
-      iac: { format: 'terraform', scope: 'extra', content: 'resource "x" "y" {}', resource_count: 1, warnings: [] },
+      iac: {
+        format: 'terraform',
+        scope: 'extra',
+        content: 'resource "x" "y" {}',
+        resource_count: 1,
+        warnings: [],
+      },
     };
     expect(operatorReportResponseSchema.parse(response)).toEqual(response);
   });
