@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: HCL's own `${…}` interpolations are under test.
 import { describe, expect, it } from 'vitest';
 import { generateIac } from '../../src/iac/generate-iac.ts';
 import { HclSyntaxError, hclOutline } from '../../src/iac/hcl-outline.ts';

@@ -1,4 +1,6 @@
 import {
+  generateIac,
+  type IacResult,
   matchDrift,
   type OperatorReportRequest,
   parseIgnoreRules,
@@ -6,6 +8,7 @@ import {
   toLiveResources,
 } from '@driftwise/core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
+import { applyCustomPrompt, type LlmEndpoint } from '../iac/apply-custom-prompt.ts';
 import type { LiveRecord, Store } from '../store/store.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
 import { storedLiveObject } from './stored-live-object.ts';
@@ -19,12 +22,17 @@ export interface IngestReportOptions {
   bodyHash: string;
   now?: () => Date;
   newId?: () => string;
+  /** The model endpoint for `custom_prompt` (unset: the prompt is not applied, with a warning). */
+  llmEndpoint?: LlmEndpoint | undefined;
+  fetch?: typeof fetch;
 }
 
 /** What the report route answers. */
 export interface IngestedReport {
   scanId: string;
   resourceCount: number;
+  /** The generated IaC, when the report asked for it. */
+  iac?: IacResult | undefined;
 }
 
 const driftKey = (item: { status: string; resource_id: string }) => `${item.status} ${item.resource_id}`;
@@ -46,6 +54,8 @@ export async function ingestReport(
     bodyHash,
     now = () => new Date(),
     newId = () => crypto.randomUUID(),
+    llmEndpoint,
+    fetch: send,
   } = options;
   const clusterId = report.cluster_id;
   const scope = report.namespace;
@@ -64,6 +74,22 @@ export async function ingestReport(
   const previousItems = previousScan ? await store.driftItems(previousScan) : [];
 
   const result = matchDrift({ live, iac, namespace: scope, ignoreRules: parseIgnoreRules(ignoreText ?? '') });
+
+  // Generated before anything is written, so the IaC is stored in the same atomic unit as the scan.
+  const generated = report.generate_iac
+    ? await applyCustomPrompt(
+        generateIac({
+          live,
+          drift: result,
+          format: report.iac_format,
+          scope: report.iac_scope,
+          clusterId,
+          namespace: scope,
+        }),
+        report.custom_prompt,
+        { endpoint: llmEndpoint, ...(send ? { fetch: send } : {}) },
+      )
+    : undefined;
 
   const scanId = newId();
   const createdAt = now().toISOString();
@@ -110,6 +136,7 @@ export async function ingestReport(
     upserts,
     deletes,
     driftItems,
+    iac: generated,
   });
-  return { scanId, resourceCount: report.resources.length };
+  return { scanId, resourceCount: report.resources.length, iac: generated };
 }

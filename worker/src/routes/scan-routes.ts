@@ -80,9 +80,12 @@ export function scanRoutes(deps: AppDeps) {
       });
     })
     .get('/:scan_id/iac', async (c) => {
-      const scan = await c.get('store').getScan(c.req.param('org_id')!, c.req.param('scan_id'));
+      const store = c.get('store');
+      const scan = await store.getScan(c.req.param('org_id')!, c.req.param('scan_id'));
       if (!scan) throw scanNotFound(c.req.param('scan_id'));
-      // The IaC generator is a separate issue: until it lands, no scan has generated IaC.
-      throw new ProblemError(404, 'not_found', `Scan ${scan.id} has no generated IaC.`);
+      const iac = scan.generateIac ? await store.scanIac(scan.orgId, scan.id) : undefined;
+      if (!iac) throw new ProblemError(404, 'not_found', `Scan ${scan.id} did not ask for generated IaC.`);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ iac });
     });
 }

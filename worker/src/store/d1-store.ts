@@ -1,4 +1,4 @@
-import type { DriftSummary, IacResource } from '@driftwise/core';
+import type { DriftSummary, IacResource, IacResult } from '@driftwise/core';
 import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
@@ -7,6 +7,7 @@ import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
 import * as schema from './schema.ts';
 import { apiKeys, cloudAccounts, iacResources, ignoreRules, orgs, scanRuns, stateSources } from './schema.ts';
+import { splitUtf8 } from './split-utf8.ts';
 import type {
   ApiKeyRow,
   CloudAccountRow,
@@ -434,7 +435,30 @@ export class D1Store implements Store {
         .prepare('INSERT OR IGNORE INTO drift_sets (id, org_id, chunk_ids) VALUES (?1, ?2, ?3)')
         .bind(driftSetId, scan.orgId, JSON.stringify(chunkIds)),
     );
+    if (write.iac) statements.push(...this.#iacStatements(scan.id, scan.orgId, write.iac));
     await d1.batch(statements);
+  }
+
+  /** The IaC rows of a scan: the content in parts of at most `chunkBytes` UTF-8 bytes, meta on part 0. */
+  #iacStatements(scanId: string, orgId: string, iac: IacResult): D1PreparedStatement[] {
+    const { content, ...meta } = iac;
+    const parts = splitUtf8(content, this.#chunkBytes);
+    return parts.map((part, index) =>
+      this.#d1
+        .prepare('INSERT INTO scan_iac (scan_id, org_id, part, meta, content) VALUES (?1, ?2, ?3, ?4, ?5)')
+        .bind(scanId, orgId, index, index === 0 ? JSON.stringify(meta) : null, part),
+    );
+  }
+
+  async scanIac(orgId: string, scanId: string): Promise<IacResult | undefined> {
+    const { results } = await this.#d1
+      .prepare('SELECT meta, content FROM scan_iac WHERE org_id = ?1 AND scan_id = ?2 ORDER BY part')
+      .bind(orgId, scanId)
+      .all<{ meta: string | null; content: string }>();
+    const first = results[0];
+    if (!first?.meta) return undefined;
+    const meta = JSON.parse(first.meta) as Omit<IacResult, 'content'>;
+    return { ...meta, content: results.map((row) => row.content).join('') };
   }
 
   async listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]> {

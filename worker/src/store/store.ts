@@ -1,4 +1,4 @@
-import type { DriftSummary, IacResource } from '@driftwise/core';
+import type { DriftSummary, IacResource, IacResult } from '@driftwise/core';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 
 export interface OrgRow {
@@ -79,6 +79,8 @@ export interface ScanWrite {
   /** Objects of the stored live state that the report no longer has. */
   deletes: string[];
   driftItems: StoredDriftItem[];
+  /** The generated IaC when the report asked for it (`generate_iac`), stored in the same atomic unit. */
+  iac?: IacResult | undefined;
 }
 
 /**
@@ -130,4 +132,6 @@ export interface Store {
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
+  /** The generated IaC of a scan of the org; undefined when the scan did not ask for it (or is not there). */
+  scanIac(orgId: string, scanId: string): Promise<IacResult | undefined>;
 }
