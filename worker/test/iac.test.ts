@@ -175,4 +175,18 @@ describe('generate_iac', () => {
     expect(second.iac).toEqual(first.iac);
     expect(served.status).toBe(200);
   });
+
+  it('documents the IaC route, iac_format and iac_scope in the OpenAPI document', async () => {
+    const doc = (await (await call('/api/v2/openapi.json')).json()) as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { properties?: Record<string, { enum?: string[] }> }> };
+    };
+    const request = doc.components.schemas.OperatorReportRequest?.properties ?? {};
+
+    expect(
+      JSON.stringify(doc.paths['/api/v2/orgs/{org_id}/scans/{scan_id}/iac']?.get?.responses['200']),
+    ).toContain('#/components/schemas/ScanIacResponse');
+    expect(request.iac_format?.enum).toEqual(['terraform', 'terraform-json', 'opentofu']);
+    expect(request.iac_scope?.enum).toEqual(['extra', 'all']);
+  });
 });

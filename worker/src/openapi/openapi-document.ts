@@ -4,7 +4,12 @@ import { apiKeyListSchema, apiKeySchema, createApiKeyRequestSchema } from '../sc
 import { cloudAccountListSchema } from '../schemas/cloud-account-schemas.ts';
 import { createOrgRequestSchema, orgSchema } from '../schemas/org-schemas.ts';
 import { problemSchema } from '../schemas/problem-schema.ts';
-import { driftResponseSchema, scanListSchema, scanSchema } from '../schemas/scan-schemas.ts';
+import {
+  driftResponseSchema,
+  scanIacResponseSchema,
+  scanListSchema,
+  scanSchema,
+} from '../schemas/scan-schemas.ts';
 import { stateSourceListSchema, stateSourceSchema } from '../schemas/state-source-schemas.ts';
 
 type Schema = z.ZodType;
@@ -130,7 +135,7 @@ const OPERATIONS: Operation[] = [
     path: '/api/v2/orgs/{org_id}/scans/{scan_id}/iac',
     tag: 'scans',
     summary: 'The generated IaC of a scan (404 if none was asked for)',
-    response: { status: 200 },
+    response: { status: 200, schema: scanIacResponseSchema },
   },
   {
     method: 'get',

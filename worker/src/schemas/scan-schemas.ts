@@ -1,3 +1,4 @@
+import { iacResultSchema } from '@driftwise/core';
 import { z } from 'zod';
 import { clusterIdSchema } from './state-source-schemas.ts';
 
@@ -92,3 +93,6 @@ export const driftResponseSchema = z
     items: z.array(driftItemSchema),
   })
   .meta({ id: 'Drift' });
+
+/** `GET /api/v2/orgs/:org_id/scans/:scan_id/iac`: the scan's generated IaC (CONTRACT "IaC generation"). */
+export const scanIacResponseSchema = z.object({ iac: iacResultSchema }).meta({ id: 'ScanIacResponse' });
