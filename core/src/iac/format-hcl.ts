@@ -8,6 +8,8 @@ import {
 } from './hcl-document.ts';
 
 const INDENT = '  ';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what needs escaping.
+const PLAIN = /^[^"\\\u0000-\u001f\u007f$%]*$/;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 // Bare object keys that HCL would read as something else: keywords and literals (`{ for = … }` would
 // start a for expression).
@@ -18,6 +20,8 @@ const RESERVED_KEYS: ReadonlySet<string> = new Set(['for', 'in', 'if', 'null', '
  * they are doubled (`$${`, `%%{`) to stay literal (HCL native syntax spec, "Template Literals").
  */
 function hclString(text: string): string {
+  // Most values need no escape at all: skip the per-character loop for them.
+  if (PLAIN.test(text)) return `"${text}"`;
   let out = '"';
   for (const char of text) {
     const code = char.codePointAt(0) as number;

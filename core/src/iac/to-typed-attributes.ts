@@ -12,6 +12,19 @@ export class UntypedShapeError extends Error {
   }
 }
 
+// API keys repeat across every object: translate each once (as the reader's snakeToCamel does).
+const SNAKE = new Map<string, string>();
+
+function snakeOf(key: string): string {
+  let snake = SNAKE.get(key);
+  if (snake === undefined) {
+    snake = camelToSnake(key);
+    // Keys of user maps never get here (maps are kept whole), but cap it as the reader does.
+    if (SNAKE.size < 10_000) SNAKE.set(key, snake);
+  }
+  return snake;
+}
+
 /** `420` → `"0644"`: the provider keeps file modes as octal strings. */
 function octal(value: number): string {
   return value.toString(8).padStart(4, '0');
@@ -53,7 +66,7 @@ function block(type: string, within: string, object: JsonObject, path: string): 
     const rule = findApiRule(type, within, key);
     const child = path === '' ? key : `${path}.${key}`;
     if (value === null) continue;
-    out[rule?.state ?? camelToSnake(key)] = translateValue(type, key, rule, value, child);
+    out[rule?.state ?? snakeOf(key)] = translateValue(type, key, rule, value, child);
   }
   return out;
 }

@@ -130,7 +130,45 @@ function podSpecPaths(kind: string): string[] {
 }
 
 function deepEqual(a: JsonValue | undefined, b: JsonValue): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return (
+      Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i] as JsonValue))
+    );
+  }
+  if (!isJsonObject(a) || !isJsonObject(b)) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key] as JsonValue))
+  );
+}
+
+/** A deep copy (core has no structuredClone: ES library only). */
+function clone(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(clone);
+  if (!isJsonObject(value)) return value;
+  const out: JsonObject = {};
+  for (const key of Object.keys(value)) out[key] = clone(value[key] as JsonValue);
+  return out;
+}
+
+// The DEFAULTS paths split once per pod spec location (they are walked for every object).
+const SPLIT = new Map<string, ReadonlyArray<readonly [readonly string[], JsonValue]>>();
+
+function defaultsFor(kind: string): ReadonlyArray<readonly [readonly string[], JsonValue]> {
+  const podSpecs = podSpecPaths(kind);
+  const key = podSpecs.join(' ');
+  let split = SPLIT.get(key);
+  if (split === undefined) {
+    split = DEFAULTS.flatMap(([path, value]) =>
+      path.startsWith('pod.')
+        ? podSpecs.map((podSpec) => [`${podSpec}.${path.slice(4)}`.split('.'), value] as const)
+        : [[path.split('.'), value] as const],
+    );
+    SPLIT.set(key, split);
+  }
+  return split;
 }
 
 /** Deletes `path` (dotted, `[]` = every list item) under `node` where its value equals `value`. */
@@ -262,9 +300,10 @@ function pruneEmptied(node: JsonValue, original: JsonValue | undefined): void {
  * // { metadata: { name: 'a' }, data: { K: 'v' } }
  */
 export function withoutServerFields(kind: string, object: JsonObject): JsonObject {
-  // core has no structuredClone (ES library only); live objects are JSON.
-  const copy = JSON.parse(JSON.stringify(object)) as JsonObject;
-  delete copy.status;
+  // Copied without the two biggest server-written parts, which are dropped anyway.
+  const { status: _status, metadata, ...rest } = object;
+  const { managedFields: _managedFields, ...meta } = isJsonObject(metadata) ? metadata : {};
+  const copy = clone({ ...rest, ...(isJsonObject(metadata) ? { metadata: meta } : {}) }) as JsonObject;
   cleanMetadata(copy.metadata, false);
   cleanMetadata(at(copy, 'spec.template.metadata'), kind === 'job');
   cleanMetadata(at(copy, 'spec.jobTemplate.metadata'), false);
@@ -292,13 +331,7 @@ export function withoutServerFields(kind: string, object: JsonObject): JsonObjec
     for (const port of service.ports)
       if (isJsonObject(port) && port.targetPort === port.port) delete port.targetPort;
   }
-  for (const [path, value] of DEFAULTS) {
-    if (path.startsWith('pod.')) {
-      for (const podSpec of podSpecs) dropWhere(copy, `${podSpec}.${path.slice(4)}`.split('.'), value);
-    } else {
-      dropWhere(copy, path.split('.'), value);
-    }
-  }
+  for (const [steps, value] of defaultsFor(kind)) dropWhere(copy, steps, value);
   pruneEmptied(copy, object);
   return copy;
 }
