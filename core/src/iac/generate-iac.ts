@@ -72,8 +72,10 @@ function selected(options: GenerateIacOptions, scope: IacScope): LiveResource[] 
 
 function identify(live: LiveResource): { apiVersion: string; kind: string } | undefined {
   const known = KIND_NAMES.get(live.kind);
+  // The schema accepts `kind` in any case (`deployment`); a known kind is written as the API spells it.
   const kind =
-    typeof live.object.kind === 'string' && live.object.kind !== '' ? live.object.kind : known?.kind;
+    known?.kind ??
+    (typeof live.object.kind === 'string' && live.object.kind !== '' ? live.object.kind : undefined);
   const apiVersion =
     typeof live.object.apiVersion === 'string' && live.object.apiVersion !== ''
       ? live.object.apiVersion
@@ -171,7 +173,8 @@ function secretVariables(
     for (const key of Object.keys(map).sort()) {
       const variable = variableNames.get(`${resourceName}\u0000${apiKey}\u0000${key}`)!;
       refs[key] = new HclReference(`var.${variable}`);
-      const what = apiKey === 'data' ? 'plain text' : 'base64';
+      // The typed resource's `data` takes plain text (the provider encodes it); a manifest's is base64.
+      const what = apiKey === 'data' && typed ? 'plain text' : 'base64';
       blocks.push({
         type: 'variable',
         labels: [variable],

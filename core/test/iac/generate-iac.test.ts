@@ -311,4 +311,10 @@ describe('generateIac', () => {
     expect(result.resource_count).toBe(0);
     expect(result.warnings.map((w) => w.code)).toEqual(['nothing_to_generate']);
   });
+
+  it('writes the kind as the API spells it when the report sends it in another case', () => {
+    const result = generateIac({ live: live([{ ...configMap('flags'), kind: 'configmap' }]), scope: 'all' });
+
+    expect(result.content).toContain('resource "kubernetes_config_map_v1" "shop_flags" {');
+  });
 });
