@@ -1,3 +1,4 @@
+import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { generateIac } from '../../src/iac/generate-iac.ts';
 import {
@@ -43,80 +44,138 @@ function secretValues(
   const values: Record<string, string> = {};
   if (isJsonObject(data))
     for (const [key, value] of Object.entries(data))
-      values[key] = new TextDecoder().decode(decodeBase64(String(value)));
+      values[key] = new TextDecoder().decode(decodeBase64(String(value)) ?? new Uint8Array());
   return values;
 }
 
-/**
- * State v4 as the provider stores the generated resources: a typed resource's attributes are its
- * `.tf.json` body (blocks as lists, maps as objects) with the variables' values; a manifest's `object` is
- * its `manifest`.
- */
-function stateOf(content: string, report: OperatorReportRequest, live: readonly LiveResource[]): JsonObject {
+/** One generated resource: its type, name and body as a parser hands it over. */
+interface Declared {
+  type: string;
+  name: string;
+  attributes: JsonObject;
+}
+
+/** The resources of a `.tf.json` file: nested blocks are lists there already, as in state. */
+function fromTfJson(content: string): Declared[] {
   const file = unescapeTemplates(JSON.parse(content)) as JsonObject;
+  return Object.entries((file.resource ?? {}) as JsonObject).flatMap(([type, byName]) =>
+    Object.entries(byName as JsonObject).map(([name, body]) => ({
+      type,
+      name,
+      attributes: body as JsonObject,
+    })),
+  );
+}
+
+/**
+ * The resources of an HCL file as hashicorp/hcl reads them (@cdktf/hcl2json: the Go parser in
+ * WebAssembly): blocks become lists of bodies, as in state, and literal strings keep `$${` escaped.
+ */
+async function fromHcl(content: string): Promise<Declared[]> {
+  const file = unescapeTemplates((await parse('generated.tf', content)) as JsonValue) as JsonObject;
+  return Object.entries((file.resource ?? {}) as JsonObject).flatMap(([type, byName]) =>
+    Object.entries(byName as JsonObject).map(([name, bodies]) => ({
+      type,
+      name,
+      attributes: (bodies as JsonObject[])[0] as JsonObject,
+    })),
+  );
+}
+
+/**
+ * State v4 as the provider stores the generated resources: a typed resource's attributes are its body
+ * (blocks as lists, maps as objects) with the variables' values; a manifest's `object` is its `manifest`.
+ */
+function stateOf(
+  declared: readonly Declared[],
+  report: OperatorReportRequest,
+  live: readonly LiveResource[],
+): JsonObject {
   const resources: JsonValue[] = [];
-  for (const [type, byName] of Object.entries((file.resource ?? {}) as JsonObject)) {
-    for (const [name, body] of Object.entries(byName as JsonObject)) {
-      const attributes = { ...(body as JsonObject) };
-      if (type === 'kubernetes_secret_v1') {
-        const metadata = (attributes.metadata as JsonObject[])[0]!;
-        const values = secretValues(
-          report,
-          metadata.namespace as string | undefined,
-          metadata.name as string,
-        );
-        const data = attributes.data as JsonObject;
-        for (const key of Object.keys(data)) {
-          expect(data[key]).toMatch(VARIABLE);
-          data[key] = values[key] ?? null;
-        }
+  for (const { type, name, attributes: body } of declared) {
+    const attributes = { ...body };
+    if (type === 'kubernetes_secret_v1') {
+      const metadata = (attributes.metadata as JsonObject[])[0]!;
+      const values = secretValues(report, metadata.namespace as string | undefined, metadata.name as string);
+      const data = { ...(attributes.data as JsonObject) };
+      for (const key of Object.keys(data)) {
+        expect(data[key]).toMatch(VARIABLE);
+        data[key] = values[key] ?? null;
       }
-      if (type === 'kubernetes_service_account_v1') {
-        // Computed by the provider on read: the control plane's pre-1.24 token Secret (flattenServiceAccount).
-        const metadata = (attributes.metadata as JsonObject[])[0]!;
-        const object = live.find((r) => r.kind === 'serviceaccount' && r.name === metadata.name)?.object;
-        const token = (Array.isArray(object?.secrets) ? object.secrets : [])
-          .map((secret) => (isJsonObject(secret) ? String(secret.name) : ''))
-          .find((secret) => secret.startsWith(`${metadata.name}-token-`));
-        if (token) attributes.default_secret_name = token;
-      }
-      const state =
-        type === 'kubernetes_manifest'
-          ? { manifest: attributes.manifest, object: attributes.manifest }
-          : { id: name, ...attributes };
-      resources.push({
-        mode: 'managed',
-        type,
-        name,
-        provider: PROVIDER,
-        instances: [{ schema_version: 1, attributes: state as JsonObject }],
-      });
+      attributes.data = data;
     }
+    if (type === 'kubernetes_service_account_v1') {
+      // Computed by the provider on read: the control plane's pre-1.24 token Secret (flattenServiceAccount).
+      const metadata = (attributes.metadata as JsonObject[])[0]!;
+      const object = live.find((r) => r.kind === 'serviceaccount' && r.name === metadata.name)?.object;
+      const token = (Array.isArray(object?.secrets) ? object.secrets : [])
+        .map((secret) => (isJsonObject(secret) ? String(secret.name) : ''))
+        .find((secret) => secret.startsWith(`${metadata.name}-token-`));
+      if (token) attributes.default_secret_name = token;
+    }
+    const state =
+      type === 'kubernetes_manifest'
+        ? { manifest: attributes.manifest, object: attributes.manifest }
+        : { id: name, ...attributes };
+    resources.push({
+      mode: 'managed',
+      type,
+      name,
+      provider: PROVIDER,
+      instances: [{ schema_version: 1, attributes: state as JsonObject }],
+    });
   }
   return { version: 4, terraform_version: '1.9.8', serial: 1, lineage: 'round-trip', resources };
 }
 
+/** Reads the state back and matches it with the live objects; the drift left (debug containers excepted). */
+function driftAfterAdoption(
+  declared: readonly Declared[],
+  report: OperatorReportRequest,
+  live: LiveResource[],
+) {
+  const read = readTerraformState(stateOf(declared, report, live), {
+    secretHasher: secretHasher(HASH_KEY),
+    stateSource: 'generated',
+  });
+  const drift = matchDrift({ live, iac: read.resources, namespace: report.namespace });
+  // A debug container (`kubectl debug`) cannot be declared (the API refuses it on create): it stays drift.
+  const changes = drift.items.flatMap((item) =>
+    item.changes
+      .filter((change) => !change.path.startsWith('spec.ephemeralContainers['))
+      .map((change) => ({ id: item.resource_id, ...change })),
+  );
+  return { read, notChanged: drift.items.filter((item) => item.status !== 'changed'), changes };
+}
+
 describe('generateIac', () => {
-  it.each(REPORT_FIXTURES)('round-trips every object of %s to no drift', (path) => {
+  it.each(REPORT_FIXTURES)('round-trips every object of %s through .tf.json to no drift', (path) => {
     const { report, live } = readFixture(path);
     const generated = generateIac({ live, scope: 'all', format: 'terraform-json' });
-    const read = readTerraformState(stateOf(generated.content, report, live), {
-      secretHasher: secretHasher(HASH_KEY),
-      stateSource: 'generated',
-    });
-    const drift = matchDrift({ live, iac: read.resources, namespace: report.namespace });
+    const { read, notChanged, changes } = driftAfterAdoption(fromTfJson(generated.content), report, live);
 
     expect(generated.resource_count).toBe(new Set(live.filter((r) => !r.controlled).map((r) => r.id)).size);
     expect(generated.warnings.filter((w) => w.code === 'manifest_fallback')).toEqual([]);
     expect(read.k8s_resource_count).toBe(generated.resource_count);
     expect(read.skipped).toEqual({});
-    // A debug container (`kubectl debug`) cannot be declared (the API refuses it on create): it stays drift.
-    const changes = drift.items.flatMap((item) =>
-      item.changes
-        .filter((change) => !change.path.startsWith('spec.ephemeralContainers['))
-        .map((change) => ({ id: item.resource_id, ...change })),
-    );
-    expect(drift.items.filter((item) => item.status !== 'changed')).toEqual([]);
+    expect(notChanged).toEqual([]);
     expect(changes).toEqual([]);
   });
+
+  it.each(REPORT_FIXTURES)(
+    'round-trips every object of %s through HCL read by hashicorp/hcl to no drift',
+    async (path) => {
+      const { report, live } = readFixture(path);
+      const generated = generateIac({ live, scope: 'all', format: 'terraform' });
+      const { read, notChanged, changes } = driftAfterAdoption(
+        await fromHcl(generated.content),
+        report,
+        live,
+      );
+
+      expect(read.k8s_resource_count).toBe(generated.resource_count);
+      expect(notChanged).toEqual([]);
+      expect(changes).toEqual([]);
+    },
+  );
 });

@@ -15,6 +15,8 @@ export interface ParsedBlock {
 export interface ParsedHcl {
   errors: string[];
   blocks: ParsedBlock[];
+  /** How many `${…}` interpolations and `%{…}` directives the file holds. */
+  templates: number;
 }
 
 let parser: Parser | undefined;
@@ -34,10 +36,12 @@ async function load(): Promise<Parser> {
   return parser;
 }
 
-function problems(node: Node, out: string[]): void {
-  if (node.isError || node.isMissing)
+function problems(node: Node, out: string[], templates: { count: number }): void {
+  if (node.isError || node.isMissing) {
     out.push(`${node.type} at ${node.startPosition.row + 1}:${node.startPosition.column + 1}`);
-  for (const child of node.children) if (child) problems(child, out);
+  }
+  if (node.type === 'template_interpolation' || node.type === 'template_directive') templates.count++;
+  for (const child of node.children) if (child) problems(child, out, templates);
 }
 
 /** Parses HCL with tree-sitter and lists the errors and the top-level blocks. */
@@ -46,7 +50,8 @@ export async function parseHcl(text: string): Promise<ParsedHcl> {
   if (!tree) throw new Error('no tree');
   try {
     const errors: string[] = [];
-    problems(tree.rootNode, errors);
+    const templates = { count: 0 };
+    problems(tree.rootNode, errors, templates);
     const body = tree.rootNode.namedChildren.find((child) => child?.type === 'body');
     const blocks: ParsedBlock[] = [];
     for (const node of body?.namedChildren ?? []) {
@@ -65,7 +70,7 @@ export async function parseHcl(text: string): Promise<ParsedHcl> {
       }
       blocks.push({ type, labels, attributes });
     }
-    return { errors, blocks };
+    return { errors, blocks, templates: templates.count };
   } finally {
     tree.delete();
   }
