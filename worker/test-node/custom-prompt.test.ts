@@ -171,6 +171,16 @@ describe('applyCustomPrompt', () => {
     );
   });
 
+  it('sends nothing and warns when the code is longer than the limit', async () => {
+    const result = await applyCustomPrompt(generated, 'anything', { endpoint, maxCodeChars: 100 });
+
+    expect(recorded).toEqual([]);
+    expect(result.content).toBe(generated.content);
+    expect(result.warnings.at(-1)?.message).toBe(
+      `The custom prompt was not applied: the code (${generated.content.length} characters) is longer than the 100 sent to a model; narrow the report (a namespace, iac_scope "extra").`,
+    );
+  });
+
   it('warns that the prompt was not applied when no endpoint is configured', async () => {
     const result = await applyCustomPrompt(generated, 'anything', {});
 

@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: HCL's own `${…}` interpolations are under test.
+import { parse } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { generateIac } from '../../src/iac/generate-iac.ts';
 import { HclSyntaxError, hclOutline } from '../../src/iac/hcl-outline.ts';
@@ -50,12 +51,21 @@ describe('hclOutline', () => {
     },
   );
 
-  it.each(WELL_FORMED)('accepts %s as tree-sitter does', async (_, text) => {
+  it.each(WELL_FORMED)('accepts %s as hashicorp/hcl and tree-sitter do', async (_, text) => {
+    await expect(parse('x.tf', text)).resolves.toBeDefined();
     expect((await parseHcl(text)).errors).toEqual([]);
     expect(hclOutline(text)).toEqual({ resources: [], imports: [] });
   });
 
-  it.each(MALFORMED)('refuses %s as tree-sitter does', async (_, text) => {
+  it('accepts the literal escapes tree-sitter misreads, as hashicorp/hcl does', async () => {
+    const text = 'locals {\n  x = "$$${"\n  y = "%%{"\n}\n';
+
+    await expect(parse('x.tf', text)).resolves.toBeDefined();
+    expect(hclOutline(text)).toEqual({ resources: [], imports: [] });
+  });
+
+  it.each(MALFORMED)('refuses %s as hashicorp/hcl and tree-sitter do', async (_, text) => {
+    await expect(parse('x.tf', text)).rejects.toThrow();
     expect((await parseHcl(text)).errors.length).toBeGreaterThan(0);
     expect(() => hclOutline(text)).toThrow(HclSyntaxError);
   });

@@ -15,6 +15,11 @@ export interface ApplyCustomPromptOptions {
   fetch?: typeof fetch;
   /** How long to wait for the answer (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Longest code sent (characters, default 200,000 ≈ 50k tokens): a whole-cluster file of megabytes would
+   * pass any model's context window, and its answer would come back cut.
+   */
+  maxCodeChars?: number;
 }
 
 const SYSTEM_PROMPT = [
@@ -94,13 +99,20 @@ export async function applyCustomPrompt(
   prompt: string,
   options: ApplyCustomPromptOptions = {},
 ): Promise<IacResult> {
-  const { endpoint, fetch: send = fetch, timeoutMs = 30_000 } = options;
+  const { endpoint, fetch: send = fetch, timeoutMs = 30_000, maxCodeChars = 200_000 } = options;
   if (prompt.trim() === '') return iac;
   if (!endpoint) {
     return rejected(
       iac,
       'custom_prompt_not_applied',
       'no model endpoint is configured (IAC_LLM_URL, IAC_LLM_MODEL, IAC_LLM_API_KEY)',
+    );
+  }
+  if (iac.content.length > maxCodeChars) {
+    return rejected(
+      iac,
+      'custom_prompt_not_applied',
+      `the code (${iac.content.length} characters) is longer than the ${maxCodeChars} sent to a model; narrow the report (a namespace, iac_scope "extra")`,
     );
   }
   if (HASH_MARK.test(iac.content) || isSecretHash(iac.content)) {
