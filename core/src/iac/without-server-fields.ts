@@ -77,6 +77,26 @@ const DEFAULTS: ReadonlyArray<readonly [string, JsonValue]> = [
   ['spec.jobTemplate.spec.parallelism', 1],
   ['spec.jobTemplate.spec.suspend', false],
   ['spec.jobTemplate.spec.podReplacementPolicy', 'TerminatingOrFailed'],
+  // autoscaling/v2 HPA behavior the API server fills in when a direction is left out.
+  [
+    'spec.behavior.scaleUp',
+    {
+      stabilizationWindowSeconds: 0,
+      selectPolicy: 'Max',
+      policies: [
+        { type: 'Pods', value: 4, periodSeconds: 15 },
+        { type: 'Percent', value: 100, periodSeconds: 15 },
+      ],
+    },
+  ],
+  [
+    'spec.behavior.scaleDown',
+    {
+      stabilizationWindowSeconds: 300,
+      selectPolicy: 'Max',
+      policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+    },
+  ],
   ['spec.type', 'ClusterIP'],
   ['spec.ports[].protocol', 'TCP'],
   ['spec.allocateLoadBalancerNodePorts', true],
@@ -117,6 +137,7 @@ const DEFAULTS: ReadonlyArray<readonly [string, JsonValue]> = [
     [`pod.containers[].${probe}.failureThreshold`, 3] as const,
     [`pod.containers[].${probe}.httpGet.scheme`, 'HTTP'] as const,
   ]),
+  ['pod.volumes[].hostPath.type', ''],
   ['pod.volumes[].configMap.defaultMode', 420],
   ['pod.volumes[].secret.defaultMode', 420],
   ['pod.volumes[].projected.defaultMode', 420],
@@ -250,6 +271,11 @@ function cleanPodSpec(spec: JsonValue | undefined): void {
   // Debug containers (`kubectl debug`) exist only through the Pod's ephemeralcontainers subresource: the
   // API refuses them on create, so no Terraform can declare them.
   delete spec.ephemeralContainers;
+  // The Priority admission plugin copies the PriorityClass's value and policy into the Pod spec.
+  if (typeof spec.priorityClassName === 'string' && spec.priorityClassName !== '') {
+    delete spec.priority;
+    delete spec.preemptionPolicy;
+  }
   // Pods name their ServiceAccount twice (`serviceAccount` is the deprecated alias).
   if (spec.serviceAccount === spec.serviceAccountName) delete spec.serviceAccount;
 }
@@ -314,6 +340,8 @@ export function withoutServerFields(kind: string, object: JsonObject): JsonObjec
       if (!isJsonObject(template)) continue;
       delete template.status;
       cleanMetadata(template.metadata, false);
+      // A claim template's claims are made in the StatefulSet's namespace, whatever the template says.
+      if (isJsonObject(template.metadata)) delete template.metadata.namespace;
     }
   }
   if (kind === 'job' || kind === 'cronjob') {

@@ -317,4 +317,24 @@ describe('generateIac', () => {
 
     expect(result.content).toContain('resource "kubernetes_config_map_v1" "shop_flags" {');
   });
+
+  it('leaves out the priority admission copies from the PriorityClass when the Pod names one', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'job', namespace: 'shop' },
+      spec: {
+        priorityClassName: 'batch-low',
+        priority: 100,
+        preemptionPolicy: 'PreemptLowerPriority',
+        containers: [{ name: 'run', image: 'run:1' }],
+        volumes: [{ name: 'logs', hostPath: { path: '/var/log', type: '' } }],
+      },
+    };
+    const result = generateIac({ live: live([pod]), scope: 'all' });
+
+    expect(result.content).toContain('    priority_class_name = "batch-low"\n');
+    expect(result.content).toContain('      host_path {\n        path = "/var/log"\n      }\n');
+    expect(result.content).not.toMatch(/priority +=|preemption_policy|type += ""/);
+  });
 });
