@@ -4,7 +4,6 @@ import {
   type HclDocument,
   HclReference,
   type HclValue,
-  isHclObject,
 } from './hcl-document.ts';
 
 const INDENT = '  ';
@@ -38,6 +37,13 @@ function hclString(text: string): string {
 
 function objectKey(key: string): string {
   return IDENTIFIER.test(key) && !RESERVED_KEYS.has(key) ? key : hclString(key);
+}
+
+/** True for an `HclValue` that is an object expression (not a list, reference or scalar). */
+function isHclObject(value: HclValue): value is { readonly [key: string]: HclValue } {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof HclReference)
+  );
 }
 
 /** The value on one line, or `undefined` when it needs several (non-empty objects, lists of objects). */

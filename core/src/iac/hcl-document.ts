@@ -40,10 +40,3 @@ export interface HclDocument {
   readonly comments: readonly string[];
   readonly blocks: readonly HclBlock[];
 }
-
-/** True for an `HclValue` that is an object expression (not a list, reference or scalar). */
-export function isHclObject(value: HclValue): value is { readonly [key: string]: HclValue } {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof HclReference)
-  );
-}

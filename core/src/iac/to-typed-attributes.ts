@@ -12,6 +12,8 @@ export class UntypedShapeError extends Error {
   }
 }
 
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 // API keys repeat across every object: translate each once (as the reader's snakeToCamel does).
 const SNAKE = new Map<string, string>();
 
@@ -66,7 +68,11 @@ function block(type: string, within: string, object: JsonObject, path: string): 
     const rule = findApiRule(type, within, key);
     const child = path === '' ? key : `${path}.${key}`;
     if (value === null) continue;
-    out[rule?.state ?? snakeOf(key)] = translateValue(type, key, rule, value, child);
+    const name = rule?.state ?? snakeOf(key);
+    // A typed resource's attribute and block names are HCL identifiers; a field that cannot be one is not
+    // in the provider's schema either.
+    if (!IDENTIFIER.test(name)) throw new UntypedShapeError(child, 'a field name that is no attribute name');
+    out[name] = translateValue(type, key, rule, value, child);
   }
   return out;
 }

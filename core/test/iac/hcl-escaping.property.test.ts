@@ -63,7 +63,8 @@ describe('generateIac escaping', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // Many parses by a WebAssembly parser: minutes on a loaded machine, not vitest's default 5 s.
+  }, 120_000);
 
   it('writes any value so that .tf.json reads it back unchanged (property)', () => {
     fc.assert(
