@@ -5,7 +5,12 @@ import { parseArgs } from 'node:util';
 import {
   type DriftResult,
   DriftwiseError,
+  generateIac,
+  IAC_FORMATS,
+  IAC_SCOPES,
+  type IacFormat,
   type IacResource,
+  type IacScope,
   type IgnoreRule,
   matchDrift,
   operatorReportRequestSchema,
@@ -26,7 +31,14 @@ const USAGE = `Usage: driftwise diff --state <terraform.tfstate> [--state <more.
 Compares the Kubernetes objects of an operator report (the body of POST /api/v2/operator/report)
 with the Kubernetes resources of one or more Terraform state files (format version 4).
 
-Exit status: 0 in sync, 1 drift found, 2 error.`;
+Exit status: 0 in sync, 1 drift found, 2 error.
+
+       driftwise iac --live <report.json> [--state <terraform.tfstate> …] [--ignore <.driftignore>]
+                     [--format terraform|terraform-json|opentofu] [--scope extra|all]
+
+Prints Terraform (with import blocks) for the report's objects that no state declares (--scope extra,
+the default; without --state that is every object) or for all of them; warnings go to stderr.
+Exit status: 0, or 2 on error.`;
 
 /** Where the command writes; tests pass their own. */
 export interface CliIo {
@@ -52,6 +64,69 @@ async function readJson(io: CliIo, path: string): Promise<unknown> {
   }
 }
 
+/** The `iac` command: the drift as `diff` computes it, then the generated code on stdout. */
+async function iac(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      state: { type: 'string', multiple: true },
+      live: { type: 'string' },
+      ignore: { type: 'string' },
+      format: { type: 'string', default: 'terraform' },
+      scope: { type: 'string', default: 'extra' },
+    },
+    strict: true,
+  });
+  if (!values.live) throw new UsageError('iac needs --live');
+  const format = values.format as IacFormat;
+  const scope = values.scope as IacScope;
+  if (!IAC_FORMATS.includes(format)) throw new UsageError(`--format is one of ${IAC_FORMATS.join(', ')}`);
+  if (!IAC_SCOPES.includes(scope)) throw new UsageError(`--scope is one of ${IAC_SCOPES.join(', ')}`);
+  const { report, live, result } = await compare(values.state ?? [], values.live, values.ignore, io);
+  const generated = generateIac({
+    live,
+    drift: result,
+    format,
+    scope,
+    clusterId: report.cluster_id,
+    namespace: report.namespace,
+  });
+  io.stdout(generated.content);
+  for (const warning of generated.warnings)
+    io.stderr(`driftwise: warning ${warning.code}: ${warning.message}\n`);
+  return EXIT.inSync;
+}
+
+/** Reads the states, the report and the ignore rules, and matches them (shared by `diff` and `iac`). */
+async function compare(statePaths: string[], livePath: string, ignorePath: string | undefined, io: CliIo) {
+  // A fresh key per run: hashes only need to agree within this comparison, and never leave the process.
+  const hasher = secretHasher(randomBytes(32));
+  const iacResources: IacResource[] = [];
+  for (const path of statePaths) {
+    const state = readTerraformState(await io.readText(path), {
+      secretHasher: hasher,
+      stateSource: basename(path).replace(/\.tfstate$/, ''),
+    });
+    iacResources.push(...state.resources);
+  }
+  const parsed = operatorReportRequestSchema.safeParse(await readJson(io, livePath));
+  if (!parsed.success) {
+    throw new DriftwiseError('invalid_report', `${livePath}: not a valid operator report`, {
+      issues: toInputIssues(parsed.error.issues),
+    });
+  }
+  const report = parsed.data;
+  const ignoreRules: IgnoreRule[] = ignorePath ? parseIgnoreRules(await io.readText(ignorePath)) : [];
+  const live = toLiveResources(report, { secretHasher: hasher });
+  const result: DriftResult = matchDrift({
+    live,
+    iac: iacResources,
+    namespace: report.namespace,
+    ignoreRules,
+  });
+  return { report, live, result };
+}
+
 async function diff(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -66,31 +141,7 @@ async function diff(args: string[], io: CliIo): Promise<number> {
   if (!values.state?.length || !values.live) throw new UsageError('diff needs --state and --live');
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
 
-  // A fresh key per run: hashes only need to agree within this comparison, and never leave the process.
-  const hasher = secretHasher(randomBytes(32));
-  const iac: IacResource[] = [];
-  for (const path of values.state) {
-    const state = readTerraformState(await io.readText(path), {
-      secretHasher: hasher,
-      stateSource: basename(path).replace(/\.tfstate$/, ''),
-    });
-    iac.push(...state.resources);
-  }
-
-  const parsed = operatorReportRequestSchema.safeParse(await readJson(io, values.live));
-  if (!parsed.success) {
-    throw new DriftwiseError('invalid_report', `${values.live}: not a valid operator report`, {
-      issues: toInputIssues(parsed.error.issues),
-    });
-  }
-  const report = parsed.data;
-  const ignoreRules: IgnoreRule[] = values.ignore ? parseIgnoreRules(await io.readText(values.ignore)) : [];
-  const result: DriftResult = matchDrift({
-    live: toLiveResources(report, { secretHasher: hasher }),
-    iac,
-    namespace: report.namespace,
-    ignoreRules,
-  });
+  const { report, result } = await compare(values.state, values.live, values.ignore, io);
 
   if (values.format === 'json') {
     io.stdout(
@@ -131,12 +182,12 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     (command === undefined ? io.stderr : io.stdout)(`${USAGE}\n`);
     return command === undefined ? EXIT.error : EXIT.inSync;
   }
-  if (command !== 'diff') {
+  if (command !== 'diff' && command !== 'iac') {
     io.stderr(`driftwise: unknown command "${command}"\n\n${USAGE}\n`);
     return EXIT.error;
   }
   try {
-    return await diff(args, io);
+    return command === 'iac' ? await iac(args, io) : await diff(args, io);
   } catch (error) {
     io.stderr(`${describeError(error)}\n`);
     return EXIT.error;
