@@ -15,6 +15,7 @@ import {
   toInputIssues,
   toLiveResources,
 } from '../src/index.ts';
+import type { CliIo } from './cli-io.ts';
 import type { Command } from './command.ts';
 import { EXIT } from './exit.ts';
 import { formatDriftText } from './format-drift-text.ts';
@@ -53,6 +54,58 @@ export function parseStateArgument(value: string): { name: string; path: string 
   return { name: value, path: value };
 }
 
+/** The files of a local comparison, as the command line names them. */
+export interface LocalFiles {
+  /** `[name=]path` arguments (see {@link parseStateArgument}); may be empty. */
+  states: readonly string[];
+  live: string;
+  ignore?: string | undefined;
+}
+
+/**
+ * Reads state files, an operator report and ignore rules, and matches them as the service would (shared by
+ * `diff` and `iac`): the report, its live objects and the drift.
+ */
+export async function compareLocalFiles(files: LocalFiles, io: CliIo) {
+  const sources = files.states.map(parseStateArgument);
+  const names = sources.map((source) => source.name);
+  const twice = names.find((name, index) => names.indexOf(name) !== index);
+  if (twice !== undefined) throw new UsageError(`--state ${twice} is given twice`);
+
+  // A fresh key per run: hashes only need to agree within this comparison, and never leave the process.
+  const hasher = secretHasher(randomBytes(32), 'k1cli');
+  const iac: IacResource[] = [];
+  const stateSources: StateSourceInfo[] = [];
+  for (const source of sources) {
+    const state = readTerraformState(await io.readText(source.path), {
+      secretHasher: hasher,
+      stateSource: source.name,
+    });
+    iac.push(...state.resources);
+    stateSources.push({ name: source.name, skipped: state.skipped });
+  }
+
+  const parsed = operatorReportRequestSchema.safeParse(parseJson(await io.readText(files.live), files.live));
+  if (!parsed.success) {
+    throw new DriftwiseError('invalid_report', `${files.live}: not a valid operator report`, {
+      issues: toInputIssues(parsed.error.issues),
+    });
+  }
+  const report = parsed.data;
+  const ignoreText = files.ignore ? await io.readText(files.ignore) : '';
+  const ignoreRules: IgnoreRule[] = parseIgnoreRules(ignoreText);
+  const live = toLiveResources(report, { secretHasher: hasher });
+  const result: DriftResult = matchDrift({
+    live,
+    iac,
+    namespace: report.namespace,
+    ignoreRules,
+    personTools: parsePersonTools(ignoreText),
+    stateSources,
+  });
+  return { report, live, result };
+}
+
 /** `driftwise diff`: the matcher on local files. */
 export const diffCommand: Command = {
   words: ['diff'],
@@ -74,44 +127,11 @@ export const diffCommand: Command = {
     if (!values.state?.length || !values.live) throw new UsageError('diff needs --state and --live');
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError('--format is text or json');
-    const sources = values.state.map(parseStateArgument);
-    const names = sources.map((source) => source.name);
-    const twice = names.find((name, index) => names.indexOf(name) !== index);
-    if (twice !== undefined) throw new UsageError(`--state ${twice} is given twice`);
     const now = parseNow(values.now, io);
-
-    // A fresh key per run: hashes only need to agree within this comparison, and never leave the process.
-    const hasher = secretHasher(randomBytes(32), 'k1cli');
-    const iac: IacResource[] = [];
-    const stateSources: StateSourceInfo[] = [];
-    for (const source of sources) {
-      const state = readTerraformState(await io.readText(source.path), {
-        secretHasher: hasher,
-        stateSource: source.name,
-      });
-      iac.push(...state.resources);
-      stateSources.push({ name: source.name, skipped: state.skipped });
-    }
-
-    const parsed = operatorReportRequestSchema.safeParse(
-      parseJson(await io.readText(values.live), values.live),
+    const { report, result } = await compareLocalFiles(
+      { states: values.state, live: values.live, ignore: values.ignore },
+      io,
     );
-    if (!parsed.success) {
-      throw new DriftwiseError('invalid_report', `${values.live}: not a valid operator report`, {
-        issues: toInputIssues(parsed.error.issues),
-      });
-    }
-    const report = parsed.data;
-    const ignoreText = values.ignore ? await io.readText(values.ignore) : '';
-    const ignoreRules: IgnoreRule[] = parseIgnoreRules(ignoreText);
-    const result: DriftResult = matchDrift({
-      live: toLiveResources(report, { secretHasher: hasher }),
-      iac,
-      namespace: report.namespace,
-      ignoreRules,
-      personTools: parsePersonTools(ignoreText),
-      stateSources,
-    });
 
     if (values.format === 'json') {
       io.stdout(

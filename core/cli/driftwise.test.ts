@@ -289,3 +289,50 @@ describe('driftwise diff --state', () => {
     expect(run.err()).toContain('--state x is given twice');
   });
 });
+
+describe('driftwise iac', () => {
+  it('prints Terraform with an import block for the objects no state declares', async () => {
+    const run = capture();
+    const args = [
+      'iac',
+      '--live',
+      example('missing-extra-manifest', 'report.json'),
+      '--state',
+      example('missing-extra-manifest', 'state.tfstate'),
+    ];
+
+    expect(await main(args, run.io)).toBe(EXIT.inSync);
+    expect(run.out()).toContain('resource "kubernetes_deployment_v1" "docs_link_checker" {\n');
+    expect(run.out()).toContain(
+      'import {\n  to = kubernetes_deployment_v1.docs_link_checker\n  id = "docs/link-checker"\n}\n',
+    );
+    expect(run.out().match(/^resource /gm)).toHaveLength(1);
+    expect(run.err()).toBe('');
+  });
+
+  it('writes the warnings to stderr when Secret values become variables', async () => {
+    const run = capture();
+    const args = [
+      'iac',
+      '--live',
+      example('in-sync', 'report.json'),
+      '--scope',
+      'all',
+      '--format',
+      'terraform-json',
+    ];
+
+    expect(await main(args, run.io)).toBe(EXIT.inSync);
+    expect(Object.keys(JSON.parse(run.out()).variable)).toHaveLength(2);
+    expect(run.err()).toMatch(/^driftwise: warning secret_values_omitted: /);
+  });
+
+  it('exits 2 naming the formats when --format is unknown', async () => {
+    const run = capture();
+
+    expect(
+      await main(['iac', '--live', example('in-sync', 'report.json'), '--format', 'pulumi'], run.io),
+    ).toBe(EXIT.error);
+    expect(run.err()).toMatch(/^driftwise: --format is one of terraform, terraform-json, opentofu\n/);
+  });
+});

@@ -4,6 +4,7 @@ import { describeError } from './describe-error.ts';
 import { diffCommand } from './diff-command.ts';
 import { driftCommand } from './drift-command.ts';
 import { EXIT } from './exit.ts';
+import { iacCommand } from './iac-command.ts';
 import { reportCommand } from './report-command.ts';
 import { statePushCommand } from './state-push-command.ts';
 import { VERSION } from './version.ts';
@@ -11,7 +12,7 @@ import { VERSION } from './version.ts';
 export type { CliIo } from './cli-io.ts';
 export { EXIT } from './exit.ts';
 
-const COMMANDS: Command[] = [diffCommand, statePushCommand, reportCommand, driftCommand];
+const COMMANDS: Command[] = [diffCommand, iacCommand, statePushCommand, reportCommand, driftCommand];
 
 const USAGE = `Usage: driftwise <command> [options]   (driftwise <command> --help for its options)
 

@@ -12,6 +12,16 @@ export {
   type EventItem,
 } from './history/drift-events.ts';
 export { driftFingerprint } from './history/drift-fingerprint.ts';
+export { type GenerateIacOptions, generateIac } from './iac/generate-iac.ts';
+export { type HclOutline, HclSyntaxError, hclOutline } from './iac/hcl-outline.ts';
+export {
+  IAC_FORMATS,
+  IAC_SCOPES,
+  type IacFormat,
+  type IacResult,
+  type IacScope,
+  type IacWarning,
+} from './iac/iac-options.ts';
 export { IGNORE_ANNOTATION } from './ignore/annotation-ignore-rules.ts';
 export { type IgnoreRule, parseIgnoreRules } from './ignore/parse-ignore-rules.ts';
 export { isJsonObject, type JsonObject, type JsonValue } from './json.ts';
@@ -49,6 +59,7 @@ export type {
 export { toInputIssues } from './schema/input-issues.ts';
 export { IGNORE_LIMITS, jsonDepthExceeds, REPORT_LIMITS, STATE_LIMITS } from './schema/limits.ts';
 export {
+  iacResultSchema,
   type OperatorReportInput,
   type OperatorReportRequest,
   type OperatorReportResponse,

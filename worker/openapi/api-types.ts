@@ -263,7 +263,7 @@ export interface paths {
         };
         /**
          * The generated IaC of a scan
-         * @description A 404 when the scan did not ask for IaC. No scan has generated IaC yet: the generator is to come.
+         * @description Terraform (or OpenTofu, or `.tf.json`) with `import {}` blocks for the objects of a scan whose report asked for it (`generate_iac: true`); a 404 when it did not.
          */
         get: operations["getScanIac"];
         put?: never;
@@ -394,11 +394,20 @@ export interface components {
              */
             report_id: string;
             resource_count: number;
-            iac?: {
-                /** @enum {string} */
-                format: "terraform";
-                content: string;
-            };
+            iac?: components["schemas"]["IacResult"];
+        };
+        IacResult: {
+            /** @enum {string} */
+            format: "terraform" | "terraform-json" | "opentofu";
+            /** @enum {string} */
+            scope: "extra" | "all";
+            /** @description The code: HCL, or `.tf.json` for format terraform-json. */
+            content: string;
+            resource_count: number;
+            warnings: {
+                code: string;
+                message: string;
+            }[];
         };
         OperatorReportRequest: {
             cluster_id: string;
@@ -410,7 +419,12 @@ export interface components {
              * @default terraform
              * @enum {string}
              */
-            iac_format: "terraform";
+            iac_format: "terraform" | "terraform-json" | "opentofu";
+            /**
+             * @default extra
+             * @enum {string}
+             */
+            iac_scope: "extra" | "all";
             /** @default  */
             custom_prompt: string;
         };
@@ -577,6 +591,9 @@ export interface components {
             subresource: string | null;
             time: string | null;
         } | null;
+        ScanIacResponse: {
+            iac: components["schemas"]["IacResult"];
+        };
         CloudAccountList: {
             cloud_accounts: components["schemas"]["CloudAccount"][];
         };
@@ -1487,6 +1504,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The generated IaC. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScanIacResponse"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
             401: {
                 headers: {

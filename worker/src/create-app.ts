@@ -35,6 +35,8 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     clientIp: (c) => c.req.header('CF-Connecting-IP'),
+    // A wrapper, not `fetch` itself: Workers refuse a fetch called with another `this`.
+    fetch: (input, init) => fetch(input, init),
     ...overrides,
   };
   const app = new OpenAPIHono<AppEnv>();

@@ -16,4 +16,10 @@ export interface WorkerEnv {
   ADMIN_TOKEN?: string;
   /** HMAC key for API key hashes and (derived) Secret value hashes. */
   API_KEY_PEPPER?: string;
+  /** The OpenAI-compatible chat-completions URL for `custom_prompt` (unset: prompts are not applied). */
+  IAC_LLM_URL?: string;
+  /** The model named in each chat-completions request. */
+  IAC_LLM_MODEL?: string;
+  /** Secret: the bearer key of that endpoint. */
+  IAC_LLM_API_KEY?: string;
 }

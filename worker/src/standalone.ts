@@ -61,6 +61,9 @@ export async function createStandaloneApp(options: StandaloneAppOptions): Promis
       ADMIN_TOKEN: env('ADMIN_TOKEN'),
       API_KEY_PEPPER: env('API_KEY_PEPPER'),
       MAX_BODY_BYTES: env('MAX_BODY_BYTES'),
+      IAC_LLM_URL: env('IAC_LLM_URL'),
+      IAC_LLM_MODEL: env('IAC_LLM_MODEL'),
+      IAC_LLM_API_KEY: env('IAC_LLM_API_KEY'),
     };
     const app = createApp({ store: () => store, clientIp });
     return { app, bindings, client, store, applied };

@@ -38,12 +38,13 @@ export interface LibsqlApp extends StandaloneApp {
   createOrgAndKey(scopes?: string[]): Promise<{ orgId: string; key: string }>;
 }
 
-/** A fresh app on an in-memory libSQL database (or `url`), migrations applied. */
-export async function libsqlApp(url = ':memory:'): Promise<LibsqlApp> {
+/** A fresh app on an in-memory libSQL database (or `url`), migrations applied; `extra` adds variables. */
+export async function libsqlApp(url = ':memory:', extra: Record<string, string> = {}): Promise<LibsqlApp> {
   const vars: Record<string, string> = {
     DRIFTWISE_DATABASE_URL: url,
     ADMIN_TOKEN,
     API_KEY_PEPPER: 'test-pepper',
+    ...extra,
   };
   const standalone = await createStandaloneApp({
     env: (name) => vars[name],

@@ -224,18 +224,6 @@ describe('report ingestion', () => {
     }
   });
 
-  it('stores generate_iac with the scan and answers without iac', async () => {
-    const { orgId, key } = await setUp();
-    const response = await post(key, { ...handEditsReport, generate_iac: true });
-    const body = (await response.json()) as Record<string, unknown>;
-    expect(body).toEqual({ report_id: expect.any(String), resource_count: handEditsReport.resources.length });
-    const [row] = await rows<{ generate_iac: number }>(
-      'SELECT generate_iac FROM scan_runs WHERE org_id = ?',
-      orgId,
-    );
-    expect(row?.generate_iac).toBe(1);
-  });
-
   it('applies ignore rules to reports after they change', async () => {
     const { orgId, key } = await setUp();
     const put = await call(`/api/v2/orgs/${orgId}/driftignore`, {

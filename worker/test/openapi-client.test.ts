@@ -57,7 +57,7 @@ describe('a client generated from openapi.json', () => {
 
     const report = await api.POST('/api/v2/operator/report', {
       // A JSON import widens "kubernetes" to string: the cast names the documented body type.
-      body: handEditsReport as ReportBody,
+      body: handEditsReport as unknown as ReportBody,
       headers: { 'CF-Connecting-IP': freshIp() },
     });
     expect(report.response.status).toBe(201);

@@ -3,7 +3,7 @@ import type { PathSegment } from './change-path.ts';
 import { valueAt } from './value-at.ts';
 
 /** Fields the server fills whatever their value: allocated addresses and ports, bindings, scheduling. */
-const ALLOCATED: ReadonlySet<string> = new Set([
+export const ALLOCATED: ReadonlySet<string> = new Set([
   'nodePort',
   'healthCheckNodePort',
   'clusterIP',
@@ -17,7 +17,7 @@ const ALLOCATED: ReadonlySet<string> = new Set([
 ]);
 
 /** Fields the server defaults to one known value when they are unset. */
-const DEFAULTED: Readonly<Record<string, JsonValue>> = {
+export const DEFAULTED: Readonly<Record<string, JsonValue>> = {
   externalTrafficPolicy: 'Cluster',
   internalTrafficPolicy: 'Cluster',
   sessionAffinity: 'None',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IAC_FORMATS, IAC_SCOPES } from '../iac/iac-options.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
 import { labelKeyProblem, labelValueProblem } from '../k8s/label-key-problem.ts';
 import { boundedArray } from './bounded-array.ts';
@@ -139,7 +140,12 @@ export const operatorReportRequestSchema = z
       }),
     resources: resourcesSchema,
     generate_iac: z.boolean().default(false),
-    iac_format: z.literal('terraform', { error: 'must be "terraform"' }).default('terraform'),
+    iac_format: z
+      .enum(IAC_FORMATS, { error: `must be one of ${IAC_FORMATS.map((f) => `"${f}"`).join(', ')}` })
+      .default('terraform'),
+    iac_scope: z
+      .enum(IAC_SCOPES, { error: `must be one of ${IAC_SCOPES.map((s) => `"${s}"`).join(', ')}` })
+      .default('extra'),
     custom_prompt: z.string().max(REPORT_LIMITS.maxPromptLength).default(''),
   })
   .superRefine((report, ctx) => {
@@ -160,12 +166,23 @@ export const operatorReportRequestSchema = z
   })
   .meta({ id: 'OperatorReportRequest' });
 
+/** The generated IaC of a scan (CONTRACT "IaC generation"). */
+export const iacResultSchema = z
+  .object({
+    format: z.enum(IAC_FORMATS),
+    scope: z.enum(IAC_SCOPES),
+    content: z.string().meta({ description: 'The code: HCL, or `.tf.json` for format terraform-json.' }),
+    resource_count: z.int().nonnegative(),
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  })
+  .meta({ id: 'IacResult' });
+
 /** Response of `POST /api/v2/operator/report`. */
 export const operatorReportResponseSchema = z
   .object({
     report_id: z.uuid().meta({ description: 'The id of the scan run this report created.' }),
     resource_count: z.int().nonnegative(),
-    iac: z.object({ format: z.literal('terraform'), content: z.string() }).optional(),
+    iac: iacResultSchema.optional(),
   })
   .meta({ id: 'OperatorReportResponse' });
 

@@ -84,9 +84,19 @@ describe('operatorReportRequestSchema', () => {
     ['an invalid namespace', { namespace: 'Payments' }, 'namespace'],
     ['resources that are not a list', { resources: {} }, 'resources'],
     ['another iac_format', { iac_format: 'pulumi' }, 'iac_format'],
+    ['another iac_scope', { iac_scope: 'changed' }, 'iac_scope'],
     ['a non-boolean generate_iac', { generate_iac: 'yes' }, 'generate_iac'],
   ])('names the field path when the report has %s', (_, overrides, path) => {
     expect(issuesOf(report(overrides)).map((issue) => issue.path)).toContain(path);
+  });
+
+  it('names the accepted values when iac_format is unknown', () => {
+    const issue = issuesOf(report({ iac_format: 'pulumi' })).find((i) => i.path === 'iac_format');
+    expect(issue?.message).toBe('must be one of "terraform", "terraform-json", "opentofu"');
+  });
+
+  it('defaults iac_scope to extra when the report leaves it out', () => {
+    expect(operatorReportRequestSchema.parse(report({})).iac_scope).toBe('extra');
   });
 
   it('refuses objects nested deeper than the limit', () => {
@@ -123,7 +133,13 @@ describe('operatorReportResponseSchema', () => {
     const response = {
       report_id: '0b8f8a36-6a0e-4d59-9d0c-2f3b8d0f7a11',
       resource_count: 15,
-      iac: { format: 'terraform', content: 'resource "x" "y" {}' },
+      iac: {
+        format: 'terraform',
+        scope: 'extra',
+        content: 'resource "x" "y" {}',
+        resource_count: 1,
+        warnings: [],
+      },
     };
     expect(operatorReportResponseSchema.parse(response)).toEqual(response);
   });

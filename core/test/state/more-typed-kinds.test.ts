@@ -462,3 +462,17 @@ describe('typed kinds read from every provider resource type', () => {
     ]);
   });
 });
+
+describe('generated typed resources of the newly read kinds', () => {
+  it.each(Object.keys(CASES))('%s round-trips through toTypedAttributes and the reader', async (type) => {
+    const { toTypedAttributes } = await import('../../src/iac/to-typed-attributes.ts');
+    const { withoutServerFields } = await import('../../src/iac/without-server-fields.ts');
+    const c = CASES[type]!;
+    const object = withoutServerFields((c.live.kind as string).toLowerCase(), structuredClone(c.live));
+    const attributes = toTypedAttributes(type, object);
+    const state = stateFile([stateResource(type, [typedInstance({ id: 'x', ...attributes })])]);
+    const { resources } = readTerraformState(state, { secretHasher: hash });
+    const result = matchDrift({ live: [live(c, structuredClone(c.live))], iac: resources, namespace: '*' });
+    expect(result.items).toEqual([]);
+  });
+});

@@ -1,4 +1,6 @@
 import {
+  generateIac,
+  type IacResult,
   matchDrift,
   type OperatorReportRequest,
   parseIgnoreRules,
@@ -8,6 +10,7 @@ import {
 } from '@driftwise/core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { ProblemError } from '../http/problem-error.ts';
+import { applyCustomPrompt, type LlmEndpoint } from '../iac/apply-custom-prompt.ts';
 import type { LiveRecord, Store } from '../store/store.ts';
 import { keyedMutex } from './keyed-mutex.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
@@ -28,6 +31,9 @@ export interface IngestReportOptions {
   retryDelay?: (attempt: number) => Promise<void>;
   /** Queues reports of one scope (default: one queue per isolate); the version check holds without it. */
   lock?: Pick<ReturnType<typeof keyedMutex>, 'run'>;
+  /** The model endpoint for `custom_prompt` (unset: the prompt is not applied, with a warning). */
+  llmEndpoint?: LlmEndpoint | undefined;
+  fetch?: typeof fetch;
 }
 
 /** Reports of one org, cluster and scope queue in this isolate (see {@link keyedMutex}). */
@@ -40,6 +46,8 @@ const jitteredDelay = (attempt: number) =>
 export interface IngestedReport {
   scanId: string;
   resourceCount: number;
+  /** The generated IaC, when the report asked for it. */
+  iac?: IacResult | undefined;
 }
 
 const driftKey = (item: { status: string; resource_id: string }) => `${item.status} ${item.resource_id}`;
@@ -64,6 +72,8 @@ export async function ingestReport(
     maxAttempts = 64,
     retryDelay = jitteredDelay,
     lock = scopeLock,
+    llmEndpoint,
+    fetch: send,
   } = options;
   const clusterId = report.cluster_id;
   const scope = report.namespace;
@@ -128,6 +138,22 @@ export async function ingestReport(
       stateSources,
     });
 
+    // Generated before anything is written, so the IaC is stored in the same atomic unit as the scan.
+    const generated = report.generate_iac
+      ? await applyCustomPrompt(
+          generateIac({
+            live,
+            drift: result,
+            format: report.iac_format,
+            scope: report.iac_scope,
+            clusterId,
+            namespace: scope,
+          }),
+          report.custom_prompt,
+          { endpoint: llmEndpoint, ...(send ? { fetch: send } : {}) },
+        )
+      : undefined;
+
     const scanId = newId();
     const createdAt = now().toISOString();
     const firstSeen = new Map(previousItems.map((item) => [driftKey(item), item]));
@@ -166,7 +192,8 @@ export async function ingestReport(
       upserts,
       deletes,
       driftItems,
+      iac: generated,
     });
-    return written ? { scanId, resourceCount: report.resources.length } : undefined;
+    return written ? { scanId, resourceCount: report.resources.length, iac: generated } : undefined;
   }
 }

@@ -20,7 +20,9 @@ export interface RepeatReportOptions {
 export async function repeatReport(options: RepeatReportOptions): Promise<IngestedReport | undefined> {
   const { store, orgId, bodyHash, now = () => new Date(), newId = () => crypto.randomUUID() } = options;
   const previous = await store.findScanByBodyHash(orgId, bodyHash);
-  if (!previous) return undefined;
+  // A scan with generated IaC keeps it in rows of its own (and a custom prompt may answer differently):
+  // such reports take the full path.
+  if (!previous || previous.generateIac) return undefined;
   if ((await store.inputsFingerprint(orgId, previous.clusterId)) !== previous.inputsHash) return undefined;
   const scanId = newId();
   // Writes only while `previous` is still the newest scan of its scope, checked in the same statement.

@@ -5,8 +5,10 @@ import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { scopesAllow } from '../auth/principal.ts';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
+import type { WorkerEnv } from '../env.ts';
 import { body } from '../http/body.ts';
 import { ProblemError } from '../http/problem-error.ts';
+import type { LlmEndpoint } from '../iac/apply-custom-prompt.ts';
 import { ingestReport } from '../ingest/ingest-report.ts';
 import { orgSecretKey } from '../ingest/org-secret-key.ts';
 import { repeatReport } from '../ingest/repeat-report.ts';
@@ -35,6 +37,12 @@ function repeatShortcut(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set('bodyHash', bodyHash);
     await next();
   };
+}
+
+/** The custom-prompt model endpoint when all three settings are there. */
+function llmEndpoint(env: WorkerEnv): LlmEndpoint | undefined {
+  const { IAC_LLM_URL: url, IAC_LLM_MODEL: model, IAC_LLM_API_KEY: apiKey } = env;
+  return url && model && apiKey ? { url, model, apiKey } : undefined;
 }
 
 /**
@@ -145,15 +153,19 @@ export function operatorRoutes(deps: AppDeps) {
       if (principal.kind !== 'api_key')
         throw new ProblemError(401, 'unauthorized', 'An API key is required.');
       const report = c.req.valid('json');
-      const { scanId, resourceCount } = await ingestReport(report, {
+      const { scanId, resourceCount, iac } = await ingestReport(report, {
         store: c.get('store'),
         orgId: principal.orgId,
         secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId)).hasher,
         bodyHash: c.get('bodyHash'),
         now: deps.now,
         newId: deps.newId,
+        llmEndpoint: llmEndpoint(c.env),
+        fetch: deps.fetch,
       });
-      // generate_iac is stored with the scan; the generator is a later issue, so no `iac` yet.
-      return c.json({ report_id: scanId, resource_count: resourceCount }, 201);
+      if (!iac) return c.json({ report_id: scanId, resource_count: resourceCount }, 201);
+      // Generated code names the cluster's objects: never kept by a shared cache.
+      c.header('Cache-Control', 'no-store');
+      return c.json({ report_id: scanId, resource_count: resourceCount, iac }, 201);
     });
 }

@@ -10,6 +10,7 @@ import {
   driftQuerySchema,
   driftResponseSchema,
   latestScanQuerySchema,
+  scanIacResponseSchema,
   scanListQuerySchema,
   scanListSchema,
   scanParamsSchema,
@@ -117,12 +118,19 @@ const getScanIac = createRoute({
   tags,
   summary: 'The generated IaC of a scan',
   description:
-    'A 404 when the scan did not ask for IaC. No scan has generated IaC yet: the generator is to come.',
+    'Terraform (or OpenTofu, or `.tf.json`) with `import {}` blocks for the objects of a scan whose report ' +
+    'asked for it (`generate_iac: true`); a 404 when it did not.',
   security: security.apiKey,
   request: { params: scanParamsSchema },
-  responses: problemResponses([401, 404], {
-    404: 'No such scan, or the scan has no generated IaC (`not_found`).',
-  }),
+  responses: {
+    200: {
+      description: 'The generated IaC.',
+      content: { 'application/json': { schema: scanIacResponseSchema } },
+    },
+    ...problemResponses([401, 404], {
+      404: 'No such scan, or the scan has no generated IaC (`not_found`).',
+    }),
+  },
 });
 
 /** `/api/v2/orgs/:org_id/scans`: scans newest first with cursor pagination, the latest scan, drift. */
@@ -187,9 +195,12 @@ export function scanRoutes(deps: AppDeps) {
       );
     })
     .openapi(getScanIac, async (c) => {
-      const scan = await c.get('store').getScan(c.req.param('org_id')!, c.req.param('scan_id'));
+      const store = c.get('store');
+      const scan = await store.getScan(c.req.param('org_id')!, c.req.param('scan_id'));
       if (!scan) throw scanNotFound(c.req.param('scan_id'));
-      // The IaC generator is a separate issue: until it lands, no scan has generated IaC.
-      throw new ProblemError(404, 'not_found', `Scan ${scan.id} has no generated IaC.`);
+      const iac = scan.generateIac ? await store.scanIac(scan.orgId, scan.id) : undefined;
+      if (!iac) throw new ProblemError(404, 'not_found', `Scan ${scan.id} did not ask for generated IaC.`);
+      c.header('Cache-Control', 'no-store');
+      return c.json({ iac }, 200);
     });
 }

@@ -1,3 +1,4 @@
+import { iacResultSchema } from '@driftwise/core';
 import { z } from 'zod';
 import { orgIdSchema } from './org-schemas.ts';
 import { clusterIdSchema } from './state-source-schemas.ts';
@@ -157,3 +158,6 @@ export const driftResponseSchema = z
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'Drift' });
+
+/** `GET /api/v2/orgs/:org_id/scans/:scan_id/iac`: the scan's generated IaC (CONTRACT "IaC generation"). */
+export const scanIacResponseSchema = z.object({ iac: iacResultSchema }).meta({ id: 'ScanIacResponse' });

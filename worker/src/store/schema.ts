@@ -201,3 +201,24 @@ export const valueParts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id, t.position] })],
 );
+
+/**
+ * The generated IaC of a scan that asked for it (`generate_iac`), in parts so that no row passes D1's
+ * 2 MB limit: `content` is the code cut into pieces (in `part` order), `meta` the rest of the result
+ * (`format`, `scope`, `resource_count`, `warnings` as JSON) on part 0 only.
+ */
+export const scanIac = sqliteTable(
+  'scan_iac',
+  {
+    scanId: text('scan_id')
+      .notNull()
+      .references(() => scanRuns.id, { onDelete: 'cascade' }),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    part: integer('part').notNull(),
+    meta: text('meta'),
+    content: text('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scanId, t.part] })],
+);

@@ -1,4 +1,4 @@
-import type { DriftSummary, DriftWarning, IacResource, StateSourceInfo } from '@driftwise/core';
+import type { DriftSummary, DriftWarning, IacResource, IacResult, StateSourceInfo } from '@driftwise/core';
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
@@ -18,6 +18,7 @@ import {
   ignoreRules,
   liveResources,
   orgs,
+  scanIac,
   scanRuns,
   stateSources,
   valueParts,
@@ -635,11 +636,40 @@ export class SqlStore implements Store {
         .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
         .onConflictDoNothing(),
       ...this.#partStatements(scan.orgId, parts, mine),
+      ...(write.iac ? this.#iacStatements(scan.id, scan.orgId, write.iac, mine) : []),
       // Read in the same transaction: did the version check let this scan in?
       db.select({ id: scanRuns.id }).from(scanRuns).where(eq(scanRuns.id, scan.id)),
     );
     const results = await db.batch(statements as [Statement, ...Statement[]]);
     return (results.at(-1) as unknown[]).length > 0;
+  }
+
+  /**
+   * The generated IaC of a scan, in the scan's own transaction and behind its version check: the code in
+   * pieces below the statement size (`scan_iac.part` order), the rest of the result on part 0.
+   */
+  #iacStatements(scanId: string, orgId: string, iac: IacResult, mine: SQL): Statement[] {
+    const { content, ...meta } = iac;
+    return splitText(content, this.#chunkBytes).map((piece, part) =>
+      this.#db
+        .insert(scanIac)
+        .select(
+          sql`SELECT ${scanId}, ${orgId}, ${part}, ${part === 0 ? JSON.stringify(meta) : null}, ${piece} WHERE ${mine}`,
+        ),
+    );
+  }
+
+  async scanIac(orgId: string, scanId: string): Promise<IacResult | undefined> {
+    const rows = await this.#db
+      .select({ meta: scanIac.meta, content: scanIac.content })
+      .from(scanIac)
+      .where(and(eq(scanIac.orgId, orgId), eq(scanIac.scanId, scanId)))
+      .orderBy(asc(scanIac.part))
+      .all();
+    const first = rows[0];
+    if (!first?.meta) return undefined;
+    const meta = JSON.parse(first.meta) as Omit<IacResult, 'content'>;
+    return { ...meta, content: rows.map((row) => row.content).join('') };
   }
 
   async purgeScans(before: string): Promise<{ scans: number }> {

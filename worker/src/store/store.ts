@@ -1,4 +1,4 @@
-import type { DriftSummary, DriftWarning, IacResource, StateSourceInfo } from '@driftwise/core';
+import type { DriftSummary, DriftWarning, IacResource, IacResult, StateSourceInfo } from '@driftwise/core';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 
 export interface OrgRow {
@@ -89,6 +89,8 @@ export interface ScanWrite {
   /** Objects of the stored live state that the report no longer has. */
   deletes: string[];
   driftItems: StoredDriftItem[];
+  /** The generated IaC when the report asked for it (`generate_iac`), stored in the same atomic unit. */
+  iac?: IacResult | undefined;
 }
 
 /**
@@ -165,4 +167,6 @@ export interface Store {
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
+  /** The generated IaC of a scan of the org; undefined when the scan did not ask for it (or is not there). */
+  scanIac(orgId: string, scanId: string): Promise<IacResult | undefined>;
 }
