@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from './app-env.ts';
+import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { onError } from './http/on-error.ts';
 import { ProblemError } from './http/problem-error.ts';
 import { type OpenApiDocument, openApiDocument } from './openapi/openapi-document.ts';
@@ -29,6 +30,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     clientIp: (c) => c.req.header('CF-Connecting-IP'),
+    fetch: (input, init) => fetch(input, init),
     ...overrides,
   };
   const app = new OpenAPIHono<AppEnv>();
@@ -49,6 +51,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
   app.route('/api/v2/orgs/:org_id/scans', scanRoutes(deps));
   app.route('/api/v2/orgs/:org_id/driftignore', driftignoreRoutes(deps));
   app.route('/api/v2/orgs/:org_id/cloud-accounts', cloudAccountRoutes(deps));
+  app.route('/', dashboardRoutes(deps));
   app.notFound(() => {
     throw new ProblemError(404, 'not_found', 'No such route.');
   });

@@ -13,4 +13,10 @@ export interface WorkerEnv {
   ADMIN_TOKEN?: string;
   /** HMAC key for API key hashes and (derived) Secret value hashes. */
   API_KEY_PEPPER?: string;
+  /** OIDC issuer of dashboard sign-in and of JWTs on the JSON API; unset = admin-token sign-in (local). */
+  OIDC_ISSUER?: string;
+  /** The dashboard's client id at the issuer: the `aud` every accepted ID token and JWT must carry. */
+  OIDC_CLIENT_ID?: string;
+  /** The dashboard's client secret (a secret), sent to the token endpoint. */
+  OIDC_CLIENT_SECRET?: string;
 }

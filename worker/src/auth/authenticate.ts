@@ -3,6 +3,9 @@ import type { AppEnv } from '../app-env.ts';
 import { constantTimeEqual } from '../crypto/constant-time-equal.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import { API_KEY_PREFIX, API_KEY_PREFIX_LENGTH, hashApiKey } from './api-key.ts';
+import { memberPrincipal } from './member-principal.ts';
+import { oidcConfigOf } from './oidc-config.ts';
+import { orgAccess } from './org-access.ts';
 import { type Principal, type Scope, scopesAllow } from './principal.ts';
 
 /** Options of {@link authenticate}. */
@@ -14,6 +17,8 @@ export interface AuthenticateOptions {
   /** `last_used_at` is written at most this often per key, so a busy key costs no write per request. */
   touchIntervalMs?: number;
   now?: () => Date;
+  /** Fetches the OIDC issuer's discovery document and JWKS (JWT bearers, when an issuer is configured). */
+  fetch?: typeof fetch;
 }
 
 /** A bearer token of three base64url segments is a JWT, i.e. an OIDC token. */
@@ -42,7 +47,13 @@ function requirePepper(pepper: string | undefined): string {
  * method, and 403 `oidc_not_allowed` for a JWT where `rejectOidc` is set.
  */
 export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandler<AppEnv> {
-  const { admin = false, rejectOidc = false, touchIntervalMs = 5 * 60_000, now = () => new Date() } = options;
+  const {
+    admin = false,
+    rejectOidc = false,
+    touchIntervalMs = 5 * 60_000,
+    now = () => new Date(),
+    fetch: fetcher = (input, init) => fetch(input, init),
+  } = options;
   return async (c, next) => {
     const credential = credentialOf(c.req.raw.headers);
     if (!credential || credential.token === '')
@@ -62,7 +73,10 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
           'OIDC tokens are not accepted on this route: use an API key.',
         );
       }
-      throw unauthorized('OIDC tokens are not accepted: use an API key.');
+      const config = oidcConfigOf(c.env);
+      if (!config) throw unauthorized('OIDC tokens are not accepted: no issuer is configured.');
+      c.set('principal', await memberPrincipal(c.get('store'), token, config, { fetch: fetcher, now }));
+      return next();
     }
     if (!token.startsWith(API_KEY_PREFIX) || token.length < API_KEY_PREFIX_LENGTH) {
       throw unauthorized('The API key is malformed.');
@@ -106,8 +120,20 @@ export function requireOrg(): MiddlewareHandler<AppEnv> {
     const orgId = c.req.param('org_id') ?? '';
     const principal = c.get('principal');
     const notFound = new ProblemError(404, 'not_found', `Org ${orgId} was not found.`);
-    if (principal.kind === 'api_key' && principal.orgId !== orgId) throw notFound;
-    if (principal.kind === 'admin' && !(await c.get('store').getOrg(orgId))) throw notFound;
+    if (principal.kind === 'admin') {
+      if (!(await c.get('store').getOrg(orgId))) throw notFound;
+    } else {
+      const access = orgAccess(principal, orgId);
+      if (access === undefined) throw notFound;
+      // A member's role is per org, so its method check is here rather than in authenticate().
+      if (principal.kind === 'member' && !access.write && !scopesAllow(['read'], c.req.method)) {
+        throw new ProblemError(
+          403,
+          'insufficient_scope',
+          `The role ${access.role} does not allow ${c.req.method}.`,
+        );
+      }
+    }
     return next();
   };
 }

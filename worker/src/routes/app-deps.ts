@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { WorkerEnv } from '../env.ts';
 import type { Store } from '../store/store.ts';
 
-/** What `createApp` injects: the store factory, the clock, the id generator and the client's address. */
+/** What `createApp` injects: the store factory, the clock, the id generator, the client's address and fetch. */
 export interface AppDeps {
   store: (env: WorkerEnv) => Store;
   now: () => Date;
@@ -13,4 +13,6 @@ export interface AppDeps {
    * Deno: the socket's peer address, since a header there is whatever the client sends.
    */
   clientIp: (c: Context<AppEnv>) => string | undefined;
+  /** The OIDC issuer's discovery, JWKS and token endpoints are fetched with this. */
+  fetch: typeof fetch;
 }

@@ -6,10 +6,21 @@ import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
 import * as schema from './schema.ts';
-import { apiKeys, cloudAccounts, iacResources, ignoreRules, orgs, scanRuns, stateSources } from './schema.ts';
+import {
+  apiKeys,
+  cloudAccounts,
+  iacResources,
+  ignoreRules,
+  members,
+  orgs,
+  scanRuns,
+  stateSources,
+} from './schema.ts';
 import type {
   ApiKeyRow,
   CloudAccountRow,
+  MemberRole,
+  MemberRow,
   OrgRow,
   ScanFilter,
   ScanRow,
@@ -470,5 +481,42 @@ export class D1Store implements Store {
       .bind(scan.driftSetId, scan.orgId)
       .all<{ items: string }>();
     return results.flatMap((row) => JSON.parse(row.items) as StoredDriftItem[]);
+  }
+
+  // --- dashboard and sign-in (w2-dashboard) ---
+
+  async listOrgs(): Promise<OrgRow[]> {
+    return this.#db.select().from(orgs).orderBy(orgs.name, orgs.id).all();
+  }
+
+  async listMembers(orgId: string): Promise<MemberRow[]> {
+    const rows = await this.#db
+      .select()
+      .from(members)
+      .where(eq(members.orgId, orgId))
+      .orderBy(members.email)
+      .all();
+    return rows.map((row) => ({ ...row, role: row.role as MemberRole }));
+  }
+
+  async membershipsOf(email: string): Promise<MemberRow[]> {
+    const rows = await this.#db.select().from(members).where(eq(members.email, email.toLowerCase())).all();
+    return rows.map((row) => ({ ...row, role: row.role as MemberRole }));
+  }
+
+  async putMember(member: MemberRow): Promise<void> {
+    const row = { ...member, email: member.email.toLowerCase() };
+    await this.#db
+      .insert(members)
+      .values(row)
+      .onConflictDoUpdate({ target: [members.orgId, members.email], set: { role: row.role } });
+  }
+
+  async removeMember(orgId: string, email: string): Promise<boolean> {
+    const removed = await this.#db
+      .delete(members)
+      .where(and(eq(members.orgId, orgId), eq(members.email, email.toLowerCase())))
+      .returning({ email: members.email });
+    return removed.length > 0;
   }
 }

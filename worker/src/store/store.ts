@@ -55,6 +55,17 @@ export interface ScanRow {
   generateIac: boolean;
 }
 
+/** A member's role in an org (CONTRACT "Dashboard and sign-in"). */
+export type MemberRole = 'owner' | 'admin' | 'viewer';
+
+export interface MemberRow {
+  orgId: string;
+  /** Lowercased. */
+  email: string;
+  role: MemberRole;
+  createdAt: string;
+}
+
 export interface ScanFilter {
   clusterId?: string | undefined;
   namespace?: string | undefined;
@@ -130,4 +141,15 @@ export interface Store {
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
+
+  // --- dashboard and sign-in (w2-dashboard) ---
+  /** Every org, by name: the admin token's session is the owner of each. */
+  listOrgs(): Promise<OrgRow[]>;
+  listMembers(orgId: string): Promise<MemberRow[]>;
+  /** The memberships of an email (lowercased), in every org. */
+  membershipsOf(email: string): Promise<MemberRow[]>;
+  /** Adds the member, or changes the role of an existing one (keeping `createdAt`). */
+  putMember(member: MemberRow): Promise<void>;
+  /** False when the email is not a member of the org. */
+  removeMember(orgId: string, email: string): Promise<boolean>;
 }
