@@ -60,6 +60,9 @@ export async function createStandaloneApp(options: StandaloneAppOptions): Promis
       ADMIN_TOKEN: env('ADMIN_TOKEN'),
       API_KEY_PEPPER: env('API_KEY_PEPPER'),
       MAX_BODY_BYTES: env('MAX_BODY_BYTES'),
+      OIDC_ISSUER: env('OIDC_ISSUER'),
+      OIDC_CLIENT_ID: env('OIDC_CLIENT_ID'),
+      OIDC_CLIENT_SECRET: env('OIDC_CLIENT_SECRET'),
     };
     const app = createApp({ store: () => store, clientIp });
     return { app, bindings, client, applied };
