@@ -177,6 +177,7 @@ describe('openapi.json', () => {
     expect(securitySchemes.apiKeyHeader).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
     expect(securitySchemes.apiKeyBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(securitySchemes.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(securitySchemes.oidcBearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   });
 
   it('resolves every $ref to a component', async () => {
