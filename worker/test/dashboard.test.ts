@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../src/app-env.ts';
+import { createApp } from '../src/create-app.ts';
 import { writeSession } from '../src/dashboard/session.ts';
 import { D1Store } from '../src/store/d1-store.ts';
 import type { MemberRole } from '../src/store/store.ts';
@@ -147,6 +148,19 @@ describe('dashboard sign-in', () => {
     expect(response.status).toBe(303);
   });
 
+  it('treats a session older than 8 hours as signed out', async () => {
+    const browser = await signedInAdmin();
+    const { orgId } = await createOrgAndKey(['read']);
+    const later = createApp({ now: () => new Date(Date.now() + 8 * 3600_000 + 1000) });
+    const response = await later.request(
+      `https://driftwise.test/orgs/${orgId}/clusters`,
+      { headers: { Cookie: `dw_session=${browser.cookies.get('dw_session')}` }, redirect: 'manual' },
+      env,
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('Location')).toBe('/sign-in');
+  });
+
   it('signs out and then redirects to sign-in', async () => {
     const browser = await signedInAdmin();
     const { orgId } = await createOrgAndKey(['read']);
@@ -202,6 +216,53 @@ describe('dashboard pages', () => {
     const response = await (await signedInAdmin()).fetch(`/orgs/${orgId}/scans/${scanId}?status=weird`);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('The filter status is not valid');
+  });
+
+  it('pages a large scan 50 items at a time', async () => {
+    const { orgId, key } = await createOrgAndKey(['write'], 'big');
+    const resources = Array.from({ length: 51 }, (_, i) => ({
+      id: `cm-${i}`,
+      normalized_type: 'k8s/configmap',
+      provider_type: 'configmap',
+      provider: 'kubernetes',
+      name: `cm-${String(i).padStart(2, '0')}`,
+      region: 'r',
+      tags: {},
+      properties: {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `cm-${String(i).padStart(2, '0')}`, namespace: 'big' },
+        data: { a: '1' },
+      },
+    }));
+    const posted = await call(
+      '/api/v2/operator/report',
+      json(
+        'POST',
+        { cluster_id: 'c-big', namespace: 'big', resources },
+        { ...withKey(key), 'CF-Connecting-IP': freshIp() },
+      ),
+    );
+    const { report_id: scanId } = (await posted.json()) as { report_id: string };
+    const browser = await signedInAdmin();
+    const first = await (await browser.fetch(`/orgs/${orgId}/scans/${scanId}`)).text();
+    expect(first).toContain('51 items match.');
+    expect(first).toContain('Page 1 of 2');
+    expect(first).toContain('<code>k8s/configmap/big/cm-49</code>');
+    expect(first).not.toContain('<code>k8s/configmap/big/cm-50</code>');
+    const second = await (await browser.fetch(`/orgs/${orgId}/scans/${scanId}?page=2`)).text();
+    expect(second).toContain('<code>k8s/configmap/big/cm-50</code>');
+    expect(second).not.toContain('<code>k8s/configmap/big/cm-49</code>');
+  });
+
+  it('escapes what users named, so a key name cannot inject markup', async () => {
+    const { orgId } = await reportedOrg();
+    const browser = await signedInAdmin();
+    const csrf = await browser.csrfOf(`/orgs/${orgId}/settings`);
+    await browser.post(`/orgs/${orgId}/settings/api-keys`, { name: '<img src=x>', scopes: ['read'] }, csrf);
+    const html = await (await browser.fetch(`/orgs/${orgId}/settings`)).text();
+    expect(html).toContain('<td>&lt;img src=x&gt;</td>');
+    expect(html).not.toContain('<img src=x>');
   });
 
   it("answers 404 for another org's scan under this org's address", async () => {

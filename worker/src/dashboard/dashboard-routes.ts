@@ -1,6 +1,7 @@
 import { DriftwiseError, parseIgnoreRules } from '@driftwise/core';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { base64url } from 'jose';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { mintApiKey } from '../auth/mint-api-key.ts';
@@ -62,12 +63,9 @@ function page(
   return c.html(body, status, PAGE_HEADERS);
 }
 
+/** 256 random bits, base64url: CSRF tokens. */
 function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
+  return base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
 }
 
 /** The form fields of a POST, read within the body limit; a form is `application/x-www-form-urlencoded`. */
@@ -311,8 +309,9 @@ export function dashboardRoutes(deps: AppDeps) {
         (!filters.severity || SEVERITY_RANK[item.severity]! >= SEVERITY_RANK[filters.severity]!) &&
         (!filters.namespace || item.namespace === filters.namespace),
     );
-    // The JSON API's drift response gains `warnings` on another branch; until the store gives them, none.
-    const warnings = (scan as { warnings?: { code: string; message: string }[] }).warnings ?? [];
+    // The drift's `warnings` (empty_scope, no_state_source, skipped_terraform_types) are computed at ingest
+    // on another branch; the page shows what the store gives and, until then, gets none.
+    const warnings: { code: string; message: string }[] = [];
     return page(c, scanPage({ ...nav, current: 'scan' }, scan, { items, warnings, namespaces, filters }));
   });
 
