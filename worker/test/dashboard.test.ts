@@ -178,7 +178,9 @@ describe('dashboard pages', () => {
     expect(response.status).toBe(200);
     expect(html).toContain('k8s:example-cluster');
     expect(html).toContain(`href="/orgs/${orgId}/scans/${scanId}">fleet</a>`);
-    expect(html).toMatch(/<td>0<\/td>\s*<td>0<\/td>\s*<td>3<\/td>\s*<td>100%<\/td>/);
+    expect(html).toMatch(
+      /<td>0<\/td>\s*<td>0<\/td>\s*<td>3<\/td>\s*<td><span class="sev-medium">3 medium<\/span><\/td>\s*<td>100%<\/td>/,
+    );
   });
 
   it('shows the scan summary and its items grouped by status with their changes', async () => {

@@ -1,3 +1,4 @@
+import type { Severity } from '@driftwise/core';
 import { html } from 'hono/html';
 import type { ScanRow } from '../store/store.ts';
 import { type Html, type LayoutNav, layout } from './layout.ts';
@@ -6,7 +7,19 @@ import { type Html, type LayoutNav, layout } from './layout.ts';
 export interface ClusterView {
   clusterId: string;
   externalId: string;
-  latest: ScanRow[];
+  latest: { scan: ScanRow; bySeverity: Record<Severity, number> }[];
+}
+
+const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+
+function severities(counts: Record<Severity, number>): Html {
+  const present = SEVERITY_ORDER.filter((severity) => counts[severity] > 0);
+  if (present.length === 0) return html`none`;
+  const parts = present.map(
+    (severity, i) =>
+      html`${i > 0 ? ' · ' : ''}<span class="sev-${severity}">${counts[severity]} ${severity}</span>`,
+  );
+  return html`${parts}`;
 }
 
 /** "3 h ago": how old a scan is, so a cluster that stopped reporting stands out. */
@@ -18,7 +31,8 @@ export function scanAge(createdAt: string, now: Date): string {
   return `${Math.floor(seconds / 86_400)} d ago`;
 }
 
-function scanRow(orgId: string, scan: ScanRow, now: Date): Html {
+function scanRow(orgId: string, row: ClusterView['latest'][number], now: Date): Html {
+  const { scan } = row;
   const s = scan.summary;
   const href = `/orgs/${encodeURIComponent(orgId)}/scans/${encodeURIComponent(scan.id)}`;
   return html`<tr>
@@ -26,12 +40,13 @@ function scanRow(orgId: string, scan: ScanRow, now: Date): Html {
     <td>${s.missing}</td>
     <td>${s.extra}</td>
     <td>${s.changed}</td>
+    <td>${severities(row.bySeverity)}</td>
     <td>${Math.round(s.coverage * 100)}%</td>
     <td><time datetime="${scan.createdAt}" title="${scan.createdAt}">${scanAge(scan.createdAt, now)}</time></td>
   </tr>`;
 }
 
-/** Clusters: every reported cluster with the latest scan per namespace, its drift counts and age. */
+/** Clusters: every reported cluster with the latest scan per namespace, its drift counts by status and severity, and its age. */
 export function clustersPage(nav: LayoutNav, clusters: ClusterView[], now: Date): Html {
   const body =
     clusters.length === 0
@@ -50,12 +65,13 @@ export function clustersPage(nav: LayoutNav, clusters: ClusterView[], now: Date)
                     <th scope="col">Missing</th>
                     <th scope="col">Extra</th>
                     <th scope="col">Changed</th>
+                    <th scope="col">By severity</th>
                     <th scope="col">Coverage</th>
                     <th scope="col">Scanned</th>
                   </tr>
                 </thead>
                 <tbody>
-                  ${cluster.latest.map((scan) => scanRow(nav.orgId, scan, now))}
+                  ${cluster.latest.map((row) => scanRow(nav.orgId, row, now))}
                 </tbody>
               </table>
             </div>

@@ -289,7 +289,15 @@ export function dashboardRoutes(deps: AppDeps) {
       const scans = await store.listScans(orgId, { clusterId }, 500);
       const latest = new Map<string, (typeof scans)[number]>();
       for (const scan of scans) if (!latest.has(scan.namespace)) latest.set(scan.namespace, scan);
-      clusters.push({ clusterId, externalId: account.externalId, latest: [...latest.values()] });
+      const rows = await Promise.all(
+        [...latest.values()].map(async (scan) => {
+          const bySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
+          // Ignored items do not count, as in the summary.
+          for (const item of await store.driftItems(scan)) if (!item.ignored) bySeverity[item.severity] += 1;
+          return { scan, bySeverity };
+        }),
+      );
+      clusters.push({ clusterId, externalId: account.externalId, latest: rows });
     }
     clusters.sort((a, b) => a.clusterId.localeCompare(b.clusterId));
     return page(c, clustersPage({ ...nav, current: 'clusters' }, clusters, deps.now()));
