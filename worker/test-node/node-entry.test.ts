@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/local-worker.ts';
-import { example } from './libsql-app.ts';
+import { example, migrationsDir } from './libsql-app.ts';
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
@@ -149,7 +149,11 @@ describe.each(runtimes)('$name entry', ({ run, command, args }) => {
     const client = createClient({ url: `file:${join(dir, 'driftwise.db')}` });
     try {
       const { rows } = await client.execute('SELECT name FROM d1_migrations');
-      expect(rows.map((row) => row.name)).toEqual(['0000_init.sql']);
+      // Every migration file, in name order (the list grows with the schema).
+      const files = readdirSync(migrationsDir)
+        .filter((name) => name.endsWith('.sql'))
+        .sort();
+      expect(rows.map((row) => row.name)).toEqual(files);
     } finally {
       client.close();
     }
