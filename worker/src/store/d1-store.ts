@@ -1,5 +1,5 @@
 import type { DriftSummary, IacResource } from '@driftwise/core';
-import { and, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { type DrizzleD1Database, drizzle } from 'drizzle-orm/d1';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
@@ -95,6 +95,10 @@ export class D1Store implements Store {
 
   async getOrg(id: string): Promise<OrgRow | undefined> {
     return this.#db.select().from(orgs).where(eq(orgs.id, id)).get();
+  }
+
+  async listOrgs(): Promise<OrgRow[]> {
+    return this.#db.select().from(orgs).orderBy(asc(orgs.createdAt), asc(orgs.id)).all();
   }
 
   async createApiKey(key: ApiKeyRow): Promise<void> {
@@ -484,10 +488,6 @@ export class D1Store implements Store {
   }
 
   // --- dashboard and sign-in (w2-dashboard) ---
-
-  async listOrgs(): Promise<OrgRow[]> {
-    return this.#db.select().from(orgs).orderBy(orgs.name, orgs.id).all();
-  }
 
   async listMembers(orgId: string): Promise<MemberRow[]> {
     const rows = await this.#db

@@ -99,6 +99,8 @@ export interface ScanWrite {
 export interface Store {
   createOrg(org: OrgRow): Promise<void>;
   getOrg(id: string): Promise<OrgRow | undefined>;
+  /** Every org, oldest first (the admin's list; the number of orgs is small). */
+  listOrgs(): Promise<OrgRow[]>;
 
   createApiKey(key: ApiKeyRow): Promise<void>;
   listApiKeys(orgId: string): Promise<ApiKeyRow[]>;
@@ -143,8 +145,6 @@ export interface Store {
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
 
   // --- dashboard and sign-in (w2-dashboard) ---
-  /** Every org, by name: the admin token's session is the owner of each. */
-  listOrgs(): Promise<OrgRow[]>;
   listMembers(orgId: string): Promise<MemberRow[]>;
   /** The memberships of an email (lowercased), in every org. */
   membershipsOf(email: string): Promise<MemberRow[]>;
