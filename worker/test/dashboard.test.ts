@@ -283,6 +283,25 @@ describe('dashboard pages', () => {
     expect((await browser.fetch(`/orgs/${b.orgId}/settings`)).status).toBe(404);
   });
 
+  it('answers 415 and stores nothing for a form that is not form-encoded', async () => {
+    const { orgId } = await reportedOrg();
+    const browser = await signedInAdmin();
+    const before = await count('api_keys');
+    const response = await browser.fetch(`/orgs/${orgId}/settings/api-keys`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'x', scopes: ['read'] }),
+    });
+    expect(response.status).toBe(415);
+    expect(await count('api_keys')).toBe(before);
+  });
+
+  it('leaves unknown paths to the API: a problem+json 404', async () => {
+    const response = await call('/no-such-page');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+  });
+
   it('serves the stylesheet and the script from its own origin', async () => {
     const css = await call('/dashboard.css');
     const js = await call('/dashboard.js');
