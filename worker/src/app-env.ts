@@ -1,4 +1,5 @@
 import type { Principal } from './auth/principal.ts';
+import type { Session } from './dashboard/session.ts';
 import type { WorkerEnv } from './env.ts';
 import type { Store } from './store/store.ts';
 
@@ -12,5 +13,7 @@ export interface AppEnv {
     clientIp: string;
     /** SHA-256 of the request body (operator report route). */
     bodyHash: string;
+    /** The dashboard's signed-in session (dashboard pages). */
+    session: Session;
   };
 }

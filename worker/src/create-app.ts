@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { drizzle } from 'drizzle-orm/d1';
 import type { AppEnv } from './app-env.ts';
+import { dashboardRoutes } from './dashboard/dashboard-routes.ts';
 import { onError } from './http/on-error.ts';
 import { ProblemError } from './http/problem-error.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -59,6 +60,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
   app.route('/api/v2/orgs/:org_id/scans', scanRoutes(deps));
   app.route('/api/v2/orgs/:org_id/driftignore', driftignoreRoutes(deps));
   app.route('/api/v2/orgs/:org_id/cloud-accounts', cloudAccountRoutes(deps));
+  app.route('/', dashboardRoutes(deps));
   app.notFound(() => {
     throw new ProblemError(404, 'not_found', 'No such route.');
   });

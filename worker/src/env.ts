@@ -22,4 +22,10 @@ export interface WorkerEnv {
   IAC_LLM_MODEL?: string;
   /** Secret: the bearer key of that endpoint. */
   IAC_LLM_API_KEY?: string;
+  /** OIDC issuer of dashboard sign-in and of JWTs on the JSON API; unset = admin-token sign-in (local). */
+  OIDC_ISSUER?: string;
+  /** The dashboard's client id at the issuer: the `aud` every accepted ID token and JWT must carry. */
+  OIDC_CLIENT_ID?: string;
+  /** The dashboard's client secret (a secret), sent to the token endpoint. */
+  OIDC_CLIENT_SECRET?: string;
 }

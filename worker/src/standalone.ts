@@ -64,6 +64,9 @@ export async function createStandaloneApp(options: StandaloneAppOptions): Promis
       IAC_LLM_URL: env('IAC_LLM_URL'),
       IAC_LLM_MODEL: env('IAC_LLM_MODEL'),
       IAC_LLM_API_KEY: env('IAC_LLM_API_KEY'),
+      OIDC_ISSUER: env('OIDC_ISSUER'),
+      OIDC_CLIENT_ID: env('OIDC_CLIENT_ID'),
+      OIDC_CLIENT_SECRET: env('OIDC_CLIENT_SECRET'),
     };
     const app = createApp({ store: () => store, clientIp });
     return { app, bindings, client, store, applied };

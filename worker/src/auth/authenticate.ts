@@ -6,6 +6,9 @@ import { authFailureLimiterName } from '../limiter/auth-failure-limiter-name.ts'
 import { AUTH_FAILURE_RATE_LIMIT } from '../limiter/auth-failure-rate-limit.ts';
 import type { SlidingWindowOptions } from '../limiter/sliding-window.ts';
 import { API_KEY_PREFIX, API_KEY_PREFIX_LENGTH, hashApiKey } from './api-key.ts';
+import { memberPrincipal } from './member-principal.ts';
+import { oidcConfigOf } from './oidc-config.ts';
+import { orgAccess } from './org-access.ts';
 import { type Principal, type Scope, scopesAllow } from './principal.ts';
 
 /** Options of {@link authenticate}. */
@@ -19,6 +22,8 @@ export interface AuthenticateOptions {
   /** Failed authentications allowed per client IP and window before a 429 (CONTRACT: 60 a minute). */
   failureLimit?: SlidingWindowOptions;
   now?: () => Date;
+  /** Fetches the OIDC issuer's discovery document and JWKS (JWT bearers, when an issuer is configured). */
+  fetch?: typeof fetch;
 }
 
 /** A bearer token of three base64url segments is a JWT, i.e. an OIDC token. */
@@ -53,6 +58,7 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
     touchIntervalMs = 5 * 60_000,
     failureLimit = AUTH_FAILURE_RATE_LIMIT,
     now = () => new Date(),
+    fetch: fetcher = (input, init) => fetch(input, init),
   } = options;
   return async (c, next) => {
     const credential = credentialOf(c.req.raw.headers);
@@ -80,7 +86,7 @@ export function authenticate(options: AuthenticateOptions = {}): MiddlewareHandl
     }
     let verified: Verified;
     try {
-      verified = await verify(c, credential, { admin, rejectOidc });
+      verified = await verify(c, credential, { admin, rejectOidc, fetch: fetcher, now });
     } catch (error) {
       if (error instanceof ProblemError && error.status === 401)
         await failures.check(failureLimit, now().getTime());
@@ -117,8 +123,9 @@ interface Verified {
 async function verify(
   c: Context<AppEnv>,
   { token, bearer }: { token: string; bearer: boolean },
-  { admin, rejectOidc }: { admin: boolean; rejectOidc: boolean },
+  options: { admin: boolean; rejectOidc: boolean; fetch: typeof fetch; now: () => Date },
 ): Promise<Verified> {
+  const { admin, rejectOidc } = options;
   const adminToken = c.env.ADMIN_TOKEN;
   if (admin && bearer && adminToken && constantTimeEqual(token, adminToken))
     return { principal: { kind: 'admin' }, lastUsedAt: null };
@@ -130,7 +137,14 @@ async function verify(
         'OIDC tokens are not accepted on this route: use an API key.',
       );
     }
-    throw unauthorized('OIDC tokens are not accepted: use an API key.');
+    // A verification failure is a 401 and counts against the client's failure budget like a wrong key.
+    const config = oidcConfigOf(c.env);
+    if (!config) throw unauthorized('OIDC tokens are not accepted: no issuer is configured.');
+    const principal = await memberPrincipal(c.get('store'), token, config, {
+      fetch: options.fetch,
+      now: options.now,
+    });
+    return { principal, lastUsedAt: null };
   }
   if (!token.startsWith(API_KEY_PREFIX) || token.length < API_KEY_PREFIX_LENGTH) {
     throw unauthorized('The API key is malformed.');
@@ -156,8 +170,20 @@ export function requireOrg(): MiddlewareHandler<AppEnv> {
     const orgId = c.req.param('org_id') ?? '';
     const principal = c.get('principal');
     const notFound = new ProblemError(404, 'not_found', `Org ${orgId} was not found.`);
-    if (principal.kind === 'api_key' && principal.orgId !== orgId) throw notFound;
-    if (principal.kind === 'admin' && !(await c.get('store').getOrg(orgId))) throw notFound;
+    if (principal.kind === 'admin') {
+      if (!(await c.get('store').getOrg(orgId))) throw notFound;
+    } else {
+      const access = orgAccess(principal, orgId);
+      if (access === undefined) throw notFound;
+      // A member's role is per org, so its method check is here rather than in authenticate().
+      if (principal.kind === 'member' && !access.write && !scopesAllow(['read'], c.req.method)) {
+        throw new ProblemError(
+          403,
+          'insufficient_scope',
+          `The role ${access.role} does not allow ${c.req.method}.`,
+        );
+      }
+    }
     return next();
   };
 }

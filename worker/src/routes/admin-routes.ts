@@ -54,7 +54,7 @@ export function adminRoutes(deps: AppDeps) {
       if (!c.env.ADMIN_TOKEN) throw new ProblemError(403, 'admin_disabled', 'ADMIN_TOKEN is not configured.');
       return next();
     })
-    .use(authenticate({ admin: true, now: deps.now }))
+    .use(authenticate({ admin: true, now: deps.now, fetch: deps.fetch }))
     .use(async (c, next) => {
       if (c.get('principal').kind !== 'admin') {
         throw new ProblemError(403, 'insufficient_scope', 'Admin routes need the admin token.');

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { API_KEY_PREFIX_LENGTH, generateApiKey, hashApiKey } from '../auth/api-key.ts';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
+import { mintApiKey } from '../auth/mint-api-key.ts';
 import type { Scope } from '../auth/principal.ts';
 import { body } from '../http/body.ts';
 import { ProblemError } from '../http/problem-error.ts';
@@ -85,26 +85,20 @@ const revokeApiKey = createRoute({
 /** `/api/v2/orgs/:org_id/api-keys`: for the admin token, or a key of the same org. */
 export function apiKeyRoutes(deps: AppDeps) {
   const app = openApiApp();
-  app.use(authenticate({ admin: true, now: deps.now }), requireOrg());
+  app.use(authenticate({ admin: true, now: deps.now, fetch: deps.fetch }), requireOrg());
   return app
     .openapi(createApiKey, async (c) => {
       const orgId = c.req.param('org_id')!;
       const { name, scopes } = c.req.valid('json');
-      const pepper = c.env.API_KEY_PEPPER;
-      if (!pepper) throw new Error('API_KEY_PEPPER is not configured');
-      const rawKey = generateApiKey();
-      const key: ApiKeyRow = {
-        id: deps.newId(),
+      const { key, rawKey } = await mintApiKey({
+        store: c.get('store'),
         orgId,
         name,
-        scopes: [...new Set(scopes)],
-        prefix: rawKey.slice(0, API_KEY_PREFIX_LENGTH),
-        keyHash: await hashApiKey(rawKey, pepper),
-        createdAt: deps.now().toISOString(),
-        lastUsedAt: null,
-        revokedAt: null,
-      };
-      await c.get('store').createApiKey(key);
+        scopes,
+        pepper: c.env.API_KEY_PEPPER,
+        now: deps.now,
+        newId: deps.newId,
+      });
       // The raw key is in this response and nowhere else, ever.
       const { last_used_at: _l, revoked_at: _r, ...created } = toApiKey(key, rawKey);
       return c.json(created, 201);

@@ -13,6 +13,6 @@ export interface AppDeps {
    * Deno: the socket's peer address, since a header there is whatever the client sends.
    */
   clientIp: (c: Context<AppEnv>) => string | undefined;
-  /** Outbound HTTP (the custom-prompt model endpoint); tests pass a recording stub. */
+  /** Outbound HTTP: the custom-prompt model endpoint, the OIDC issuer's discovery, JWKS and token endpoints; tests pass a stub. */
   fetch: typeof fetch;
 }

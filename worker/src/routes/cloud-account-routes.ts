@@ -29,7 +29,7 @@ const listCloudAccounts = createRoute({
 /** `/api/v2/orgs/:org_id/cloud-accounts`: one synthetic `k8s:<cluster_id>` account per reported cluster. */
 export function cloudAccountRoutes(deps: AppDeps) {
   const app = openApiApp();
-  app.use(authenticate({ now: deps.now }), requireOrg());
+  app.use(authenticate({ now: deps.now, fetch: deps.fetch }), requireOrg());
   return app.openapi(listCloudAccounts, async (c) => {
     const accounts = await c.get('store').listCloudAccounts(c.req.param('org_id')!);
     return c.json(

@@ -61,7 +61,7 @@ const putDriftignore = createRoute({
 /** `/api/v2/orgs/:org_id/driftignore`: the org's ignore rules as `text/plain`. */
 export function driftignoreRoutes(deps: AppDeps) {
   const app = openApiApp();
-  app.use(authenticate({ now: deps.now }), requireOrg());
+  app.use(authenticate({ now: deps.now, fetch: deps.fetch }), requireOrg());
   return app
     .openapi(getDriftignore, async (c) => {
       const text = await c.get('store').getIgnoreRules(c.req.param('org_id')!);

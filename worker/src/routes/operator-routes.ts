@@ -62,7 +62,7 @@ function postReport(deps: AppDeps) {
       'per minute per client IP, counted before authentication. A body byte-identical to the newest scan of ' +
       'its cluster and namespace, with state sources and ignore rules unchanged since, is recorded as a new ' +
       'scan with the same result.',
-    security: security.apiKey,
+    security: security.operator,
     middleware: [
       rateLimit({ clientIp: deps.clientIp }),
       authenticate({ rejectOidc: true, now: deps.now }),
@@ -111,7 +111,7 @@ function getSecretHashKey(deps: AppDeps) {
       'route. The key is derived from the server secret and the org, never stored, and stable until the ' +
       'server secret rotates. A report may carry Secret values as `hmac-sha256:<key_id>:<64 hex>` = ' +
       "HMAC-SHA-256(key, the value's bytes).",
-    security: security.apiKey,
+    security: security.operator,
     middleware: [
       rateLimit({ clientIp: deps.clientIp }),
       authenticate({ rejectOidc: true, now: deps.now }),

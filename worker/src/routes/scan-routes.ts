@@ -136,7 +136,7 @@ const getScanIac = createRoute({
 /** `/api/v2/orgs/:org_id/scans`: scans newest first with cursor pagination, the latest scan, drift. */
 export function scanRoutes(deps: AppDeps) {
   const app = openApiApp();
-  app.use(authenticate({ now: deps.now }), requireOrg());
+  app.use(authenticate({ now: deps.now, fetch: deps.fetch }), requireOrg());
   return app
     .openapi(listScans, async (c) => {
       const { cluster_id: clusterId, namespace, limit, cursor } = c.req.valid('query');

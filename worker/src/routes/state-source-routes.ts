@@ -96,7 +96,7 @@ const deleteStateSource = createRoute({
 export function stateSourceRoutes(deps: AppDeps) {
   const app = openApiApp();
   app.openAPIRegistry.register('TerraformState', terraformStateSchema);
-  app.use(authenticate({ now: deps.now }), requireOrg());
+  app.use(authenticate({ now: deps.now, fetch: deps.fetch }), requireOrg());
   return app
     .openapi(putState, async (c) => {
       const orgId = c.req.param('org_id')!;

@@ -222,3 +222,21 @@ export const scanIac = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.scanId, t.part] })],
 );
+
+/**
+ * Dashboard members (w2-dashboard): an OIDC-verified email's role in an org. The email is stored lowercased,
+ * so the ID token's `email` claim finds its rows whatever its case.
+ */
+export const members = sqliteTable(
+  'members',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    /** `owner | admin | viewer` (CONTRACT "Dashboard and sign-in"). */
+    role: text('role').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.email] }), index('members_email').on(t.email)],
+);

@@ -17,6 +17,7 @@ import {
   iacResources,
   ignoreRules,
   liveResources,
+  members,
   orgs,
   scanIac,
   scanRuns,
@@ -28,6 +29,8 @@ import { storableInteger } from './storable-integer.ts';
 import type {
   ApiKeyRow,
   CloudAccountRow,
+  MemberRole,
+  MemberRow,
   OrgRow,
   ScanFilter,
   ScanRow,
@@ -732,5 +735,38 @@ export class SqlStore implements Store {
       results.map((row) => row.items),
     );
     return texts.flatMap((text) => JSON.parse(text) as StoredDriftItem[]);
+  }
+
+  // --- dashboard and sign-in (w2-dashboard) ---
+
+  async listMembers(orgId: string): Promise<MemberRow[]> {
+    const rows = await this.#db
+      .select()
+      .from(members)
+      .where(eq(members.orgId, orgId))
+      .orderBy(members.email)
+      .all();
+    return rows.map((row) => ({ ...row, role: row.role as MemberRole }));
+  }
+
+  async membershipsOf(email: string): Promise<MemberRow[]> {
+    const rows = await this.#db.select().from(members).where(eq(members.email, email.toLowerCase())).all();
+    return rows.map((row) => ({ ...row, role: row.role as MemberRole }));
+  }
+
+  async putMember(member: MemberRow): Promise<void> {
+    const row = { ...member, email: member.email.toLowerCase() };
+    await this.#db
+      .insert(members)
+      .values(row)
+      .onConflictDoUpdate({ target: [members.orgId, members.email], set: { role: row.role } });
+  }
+
+  async removeMember(orgId: string, email: string): Promise<boolean> {
+    const removed = await this.#db
+      .delete(members)
+      .where(and(eq(members.orgId, orgId), eq(members.email, email.toLowerCase())))
+      .returning({ email: members.email });
+    return removed.length > 0;
   }
 }

@@ -59,6 +59,17 @@ export interface ScanRow {
   generateIac: boolean;
 }
 
+/** A member's role in an org (CONTRACT "Dashboard and sign-in"). */
+export type MemberRole = 'owner' | 'admin' | 'viewer';
+
+export interface MemberRow {
+  orgId: string;
+  /** Lowercased. */
+  email: string;
+  role: MemberRole;
+  createdAt: string;
+}
+
 export interface ScanFilter {
   clusterId?: string | undefined;
   namespace?: string | undefined;
@@ -169,4 +180,13 @@ export interface Store {
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
   /** The generated IaC of a scan of the org; undefined when the scan did not ask for it (or is not there). */
   scanIac(orgId: string, scanId: string): Promise<IacResult | undefined>;
+
+  // --- dashboard and sign-in (w2-dashboard) ---
+  listMembers(orgId: string): Promise<MemberRow[]>;
+  /** The memberships of an email (lowercased), in every org. */
+  membershipsOf(email: string): Promise<MemberRow[]>;
+  /** Adds the member, or changes the role of an existing one (keeping `createdAt`). */
+  putMember(member: MemberRow): Promise<void>;
+  /** False when the email is not a member of the org. */
+  removeMember(orgId: string, email: string): Promise<boolean>;
 }

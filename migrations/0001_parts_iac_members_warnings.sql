@@ -1,3 +1,13 @@
+CREATE TABLE `members` (
+	`org_id` text NOT NULL,
+	`email` text NOT NULL,
+	`role` text NOT NULL,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`org_id`, `email`),
+	FOREIGN KEY (`org_id`) REFERENCES `orgs`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `members_email` ON `members` (`email`);--> statement-breakpoint
 CREATE TABLE `scan_iac` (
 	`scan_id` text NOT NULL,
 	`org_id` text NOT NULL,
