@@ -9,6 +9,7 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import type { AppDeps } from './routes/app-deps.ts';
 import { cloudAccountRoutes } from './routes/cloud-account-routes.ts';
+import { driftEventRoutes } from './routes/drift-event-routes.ts';
 import { driftignoreRoutes } from './routes/driftignore-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { openApiRoutes } from './routes/openapi-routes.ts';
@@ -57,6 +58,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
   app.route('/api/v2/orgs/:org_id/scans', scanRoutes(deps));
   app.route('/api/v2/orgs/:org_id/driftignore', driftignoreRoutes(deps));
   app.route('/api/v2/orgs/:org_id/cloud-accounts', cloudAccountRoutes(deps));
+  app.route('/api/v2/orgs/:org_id/drift-events', driftEventRoutes(deps));
   app.notFound(() => {
     throw new ProblemError(404, 'not_found', 'No such route.');
   });

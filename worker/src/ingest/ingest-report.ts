@@ -1,4 +1,5 @@
 import {
+  driftEvents,
   matchDrift,
   type OperatorReportRequest,
   parseIgnoreRules,
@@ -9,6 +10,7 @@ import {
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import type { LiveRecord, Store } from '../store/store.ts';
+import { applyBaseline } from './apply-baseline.ts';
 import { keyedMutex } from './keyed-mutex.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
 import { storedLiveObject } from './stored-live-object.ts';
@@ -109,12 +111,13 @@ export async function ingestReport(
     // The fingerprint is read before the IaC: an upload landing meanwhile then makes the next identical
     // report take this slow path again rather than reuse a result computed from older inputs.
     const inputsHash = await store.inputsFingerprint(orgId, clusterId);
-    const [iac, stateSources, ignoreText, storedHashes, previousItems] = await Promise.all([
+    const [iac, stateSources, ignoreText, storedHashes, previousItems, accepted] = await Promise.all([
       store.listIacResources(orgId, clusterId),
       store.applicableStateSources(orgId, clusterId),
       store.getIgnoreRules(orgId),
       store.liveHashes(orgId, clusterId, scope),
       previousScan ? store.driftItems(previousScan) : [],
+      store.baselineFingerprints(orgId, clusterId, scope),
     ]);
 
     // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
@@ -131,7 +134,9 @@ export async function ingestReport(
     const scanId = newId();
     const createdAt = now().toISOString();
     const firstSeen = new Map(previousItems.map((item) => [driftKey(item), item]));
-    const driftItems: StoredDriftItem[] = result.items.map(({ accepted, ...item }) => {
+    // w2-history: the baseline read above (part of the inputs fingerprint, so the repeat shortcut agrees).
+    const baselined = await applyBaseline(result.items, result.summary, accepted);
+    const driftItems: StoredDriftItem[] = baselined.items.map(({ accepted, ...item }) => {
       const seen = firstSeen.get(driftKey(item));
       // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
       return {
@@ -141,6 +146,15 @@ export async function ingestReport(
         accepted,
       };
     });
+    // w2-history: what changed since the previous scan of the scope, written in the same atomic write.
+    const events = driftEvents(previousItems, driftItems).map((event) => ({
+      id: newId(),
+      type: event.type,
+      resourceId: event.resource_id,
+      status: event.status,
+      severity: event.severity,
+      changes: event.changes,
+    }));
     const upserts = records.filter((record) => storedHashes.get(record.resourceId) !== record.contentHash);
     const deletes = [...storedHashes.keys()].filter((id) => !objects.has(id));
 
@@ -152,7 +166,7 @@ export async function ingestReport(
         namespace: scope,
         createdAt,
         resourceCount: report.resources.length,
-        summary: result.summary,
+        summary: baselined.summary,
         warnings: result.warnings,
         bodyHash,
         inputsHash,
@@ -166,6 +180,7 @@ export async function ingestReport(
       upserts,
       deletes,
       driftItems,
+      events,
     });
     return written ? { scanId, resourceCount: report.resources.length } : undefined;
   }

@@ -201,3 +201,77 @@ export const valueParts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id, t.position] })],
 );
+
+// ---- w2-history: drift events and the baseline (issue 14) ----
+
+/**
+ * What changed in the drift between consecutive scans of a cluster and namespace (core's `driftEvents`),
+ * written in the scan's own atomic write. `seq` orders events (newest = highest) and backs the cursor;
+ * events of one scan get consecutive `seq`s in `resource_id` order. Retention: an event goes with its scan.
+ */
+export const driftEvents = sqliteTable(
+  'drift_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    scanId: text('scan_id').notNull(),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    at: text('at').notNull(),
+    type: text('type').notNull(),
+    resourceId: text('resource_id').notNull(),
+    status: text('status').notNull(),
+    severity: text('severity').notNull(),
+    /** JSON array of `{ path, iac, live }`, or a parts reference when it is large. */
+    changes: text('changes').notNull(),
+  },
+  (t) => [
+    uniqueIndex('drift_events_id').on(t.id),
+    index('drift_events_org_seq').on(t.orgId, t.seq),
+    index('drift_events_org_scope_seq').on(t.orgId, t.clusterId, t.namespace, t.seq),
+    index('drift_events_scan').on(t.scanId),
+  ],
+);
+
+/**
+ * The baseline of a cluster and namespace (`POST …/scans/:scan_id/accept`): one row per accepted drift item,
+ * holding the SHA-256 of core's `driftFingerprint` (status, resource, changes with values). Accepting another
+ * scan of the scope replaces the rows; `DELETE` removes them.
+ */
+export const baselineItems = sqliteTable(
+  'baseline_items',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    /** The scan whose drift was accepted. */
+    scanId: text('scan_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    acceptedAt: text('accepted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.clusterId, t.namespace, t.fingerprint] })],
+);
+
+/**
+ * Which scan is the baseline of a scope, and since when: one row per scope with a baseline (also when the
+ * accepted scan had no drift, so withdrawing it is still a 204), read by the inputs fingerprint so the
+ * repeat-report shortcut never reuses a result computed under another baseline.
+ */
+export const baselines = sqliteTable(
+  'baselines',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    scanId: text('scan_id').notNull(),
+    acceptedAt: text('accepted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.clusterId, t.namespace] })],
+);

@@ -11,8 +11,11 @@ import { partsReference } from './parts-reference.ts';
 import type * as schema from './schema.ts';
 import {
   apiKeys,
+  baselineItems,
+  baselines,
   cloudAccounts,
   driftChunks,
+  driftEvents,
   driftSets,
   iacResources,
   ignoreRules,
@@ -27,6 +30,8 @@ import { storableInteger } from './storable-integer.ts';
 import type {
   ApiKeyRow,
   CloudAccountRow,
+  DriftEventFilter,
+  ListedDriftEvent,
   OrgRow,
   ScanFilter,
   ScanRow,
@@ -443,18 +448,27 @@ export class SqlStore implements Store {
   }
 
   async inputsFingerprint(orgId: string, clusterId: string): Promise<string> {
-    const [sources, rules] = await Promise.all([
+    const [sources, rules, accepted] = await Promise.all([
       this.#applicableSources(orgId, clusterId),
       this.#db
         .select({ updatedAt: ignoreRules.updatedAt })
         .from(ignoreRules)
         .where(eq(ignoreRules.orgId, orgId))
         .get(),
+      // w2-history: a baseline accepted or withdrawn changes `accepted` and the summary of the next scan.
+      this.#db
+        .select({ namespace: baselines.namespace, scanId: baselines.scanId, at: baselines.acceptedAt })
+        .from(baselines)
+        .where(and(eq(baselines.orgId, orgId), eq(baselines.clusterId, clusterId)))
+        .orderBy(baselines.namespace)
+        .all(),
     ]);
     const parts = sources.map(
       (source) => `${source.id}|${source.lineage}|${source.serial}|${source.updatedAt}`,
     );
-    return sha256Hex(`${parts.join('\n')}\nignore|${rules?.updatedAt ?? ''}`);
+    // Without a baseline the text is what it was before baselines existed, so stored scans stay reusable.
+    const baselineParts = accepted.map((row) => `\nbaseline|${row.namespace}|${row.scanId}|${row.at}`);
+    return sha256Hex(`${parts.join('\n')}\nignore|${rules?.updatedAt ?? ''}${baselineParts.join('')}`);
   }
 
   async findScanByBodyHash(orgId: string, bodyHash: string): Promise<ScanRow | undefined> {
@@ -629,6 +643,7 @@ export class SqlStore implements Store {
           .onConflictDoNothing(),
       );
     }
+    statements.push(...(await this.#eventStatements(write, mine, parts)));
     statements.push(
       db
         .insert(driftSets)
@@ -642,13 +657,146 @@ export class SqlStore implements Store {
     return (results.at(-1) as unknown[]).length > 0;
   }
 
+  /**
+   * w2-history: the scan's drift events, inserted under the scan's own guard (`mine`), so they exist exactly
+   * when the scan does. Inserted last to first: `seq` grows, and newest-first lists a scan's events in
+   * `resource_id` order. Large `changes` go to `value_parts` like any other large text.
+   */
+  async #eventStatements(write: ScanWrite, mine: SQL, parts: string[]): Promise<Statement[]> {
+    const { scan } = write;
+    const elements = await Promise.all(
+      [...write.events].reverse().map(async (event) => {
+        const changes = await this.#externalize(scan.orgId, JSON.stringify(event.changes));
+        parts.push(...changes.parts);
+        return JSON.stringify([event.id, event.type, event.resourceId, event.status, event.severity]).replace(
+          /]$/,
+          `,${JSON.stringify(changes.element)}]`,
+        );
+      }),
+    );
+    return chunkBySize(elements, this.#chunkBytes).map((group) =>
+      this.#db.insert(driftEvents).select(
+        sql`SELECT NULL, json_extract(value, '$[0]'), ${scan.orgId}, ${scan.id}, ${scan.clusterId},
+            ${scan.namespace}, ${scan.createdAt}, json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+            json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]')
+          FROM json_each(${`[${group.join(',')}]`}) WHERE ${mine} ORDER BY key`,
+      ),
+    );
+  }
+
+  async listDriftEvents(
+    orgId: string,
+    filter: DriftEventFilter,
+    limit: number,
+    beforeSeq?: number,
+  ): Promise<ListedDriftEvent[]> {
+    const conditions = [eq(driftEvents.orgId, orgId)];
+    if (filter.clusterId !== undefined) conditions.push(eq(driftEvents.clusterId, filter.clusterId));
+    if (filter.namespace !== undefined) conditions.push(eq(driftEvents.namespace, filter.namespace));
+    if (filter.resourceId !== undefined) conditions.push(eq(driftEvents.resourceId, filter.resourceId));
+    if (filter.since !== undefined) conditions.push(sql`${driftEvents.at} >= ${filter.since}`);
+    if (beforeSeq !== undefined) conditions.push(lt(driftEvents.seq, beforeSeq));
+    const rows = await this.#db
+      .select()
+      .from(driftEvents)
+      .where(and(...conditions))
+      .orderBy(desc(driftEvents.seq))
+      .limit(limit)
+      .all();
+    const changes = await this.#resolve(
+      orgId,
+      rows.map((row) => row.changes),
+    );
+    return rows.map((row, index) => ({
+      seq: row.seq,
+      id: row.id,
+      type: row.type as ListedDriftEvent['type'],
+      scanId: row.scanId,
+      at: row.at,
+      clusterId: row.clusterId,
+      namespace: row.namespace,
+      resourceId: row.resourceId,
+      status: row.status,
+      severity: row.severity,
+      changes: JSON.parse(changes[index]!) as ListedDriftEvent['changes'],
+    }));
+  }
+
+  async baselineFingerprints(orgId: string, clusterId: string, namespace: string): Promise<Set<string>> {
+    const rows = await this.#db
+      .select({ fingerprint: baselineItems.fingerprint })
+      .from(baselineItems)
+      .where(
+        and(
+          eq(baselineItems.orgId, orgId),
+          eq(baselineItems.clusterId, clusterId),
+          eq(baselineItems.namespace, namespace),
+        ),
+      )
+      .all();
+    return new Set(rows.map((row) => row.fingerprint));
+  }
+
+  async acceptScan(scan: ScanRow, fingerprints: string[], at: string): Promise<void> {
+    const db = this.#db;
+    const scope = and(
+      eq(baselineItems.orgId, scan.orgId),
+      eq(baselineItems.clusterId, scan.clusterId),
+      eq(baselineItems.namespace, scan.namespace),
+    );
+    const statements: Statement[] = [
+      db.delete(baselineItems).where(scope),
+      db
+        .insert(baselines)
+        .values({
+          orgId: scan.orgId,
+          clusterId: scan.clusterId,
+          namespace: scan.namespace,
+          scanId: scan.id,
+          acceptedAt: at,
+        })
+        .onConflictDoUpdate({
+          target: [baselines.orgId, baselines.clusterId, baselines.namespace],
+          set: { scanId: scan.id, acceptedAt: at },
+        }),
+    ];
+    for (const group of chunkBySize(
+      [...new Set(fingerprints)].map((fingerprint) => JSON.stringify(fingerprint)),
+      this.#chunkBytes,
+    )) {
+      statements.push(
+        db.insert(baselineItems).select(
+          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scan.namespace}, ${scan.id}, value, ${at}
+              FROM json_each(${`[${group.join(',')}]`})`,
+        ),
+      );
+    }
+    await db.batch(statements as [Statement, ...Statement[]]);
+  }
+
+  async withdrawBaseline(orgId: string, scanId: string): Promise<boolean> {
+    const db = this.#db;
+    const results = await db.batch([
+      db.delete(baselineItems).where(
+        sql`org_id = ${orgId} AND (cluster_id, namespace) IN (SELECT cluster_id, namespace FROM baselines
+            WHERE org_id = ${orgId} AND scan_id = ${scanId})`,
+      ),
+      db
+        .delete(baselines)
+        .where(and(eq(baselines.orgId, orgId), eq(baselines.scanId, scanId)))
+        .returning({ scanId: baselines.scanId }),
+    ]);
+    return (results[1] as unknown[]).length > 0;
+  }
+
   async purgeScans(before: string): Promise<{ scans: number }> {
     const db = this.#db;
     // A parts reference is '@parts:' + 64 hex digits of the id + ':' + the count.
     const referencedParts = sql`SELECT org_id, substr(object, 8, 64) FROM live_resources WHERE object LIKE '@parts:%'
       UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
         WHERE i.data LIKE '@parts:%'
-      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
+      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'
+      UNION SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'`;
     const results = await db.batch([
       db
         .delete(scanRuns)
@@ -657,6 +805,8 @@ export class SqlStore implements Store {
             GROUP BY org_id, cluster_id, namespace)`,
         )
         .returning({ id: scanRuns.id }),
+      // w2-history: a scan's events follow the scan's retention.
+      db.delete(driftEvents).where(sql`scan_id NOT IN (SELECT id FROM scan_runs)`),
       db.delete(driftSets).where(sql`id NOT IN (SELECT drift_set_id FROM scan_runs)`),
       db.delete(driftChunks).where(
         sql`NOT EXISTS (SELECT 1 FROM drift_sets s, json_each(s.chunk_ids) j

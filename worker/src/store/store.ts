@@ -1,4 +1,11 @@
-import type { DriftSummary, DriftWarning, IacResource, StateSourceInfo } from '@driftwise/core';
+import type {
+  DriftEventType,
+  DriftSnapshot,
+  DriftSummary,
+  DriftWarning,
+  IacResource,
+  StateSourceInfo,
+} from '@driftwise/core';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 
 export interface OrgRow {
@@ -89,6 +96,33 @@ export interface ScanWrite {
   /** Objects of the stored live state that the report no longer has. */
   deletes: string[];
   driftItems: StoredDriftItem[];
+  /** The scan's drift events (core's `driftEvents` against the previous scan of the scope), in order. */
+  events: DriftEventRow[];
+}
+
+/** A drift event as stored (w2-history, issue 14). */
+export interface DriftEventRow {
+  id: string;
+  type: DriftEventType;
+  resourceId: string;
+  status: string;
+  severity: string;
+  changes: DriftSnapshot['changes'];
+}
+
+/** A stored drift event with its scan's scope and time, as `GET …/drift-events` serves it. */
+export interface ListedDriftEvent extends DriftEventRow {
+  seq: number;
+  scanId: string;
+  at: string;
+  clusterId: string;
+  namespace: string;
+}
+
+/** Filters of {@link Store.listDriftEvents}; `since` is inclusive (an RFC 3339 UTC time). */
+export interface DriftEventFilter extends ScanFilter {
+  resourceId?: string | undefined;
+  since?: string | undefined;
 }
 
 /**
@@ -144,7 +178,8 @@ export interface Store {
   writeScan(write: ScanWrite): Promise<boolean>;
   /**
    * Fingerprint of what, besides the report itself, decides a cluster's drift: the state sources that
-   * apply to it (id, lineage, serial, upload time) and the org's ignore rules (upload time).
+   * apply to it (id, lineage, serial, upload time), the org's ignore rules (upload time) and the cluster's
+   * baselines (scan, time accepted).
    */
   inputsFingerprint(orgId: string, clusterId: string): Promise<string>;
   /** The newest scan of the org made from a request body with this hash. */
@@ -165,4 +200,23 @@ export interface Store {
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
+
+  // ---- w2-history: drift events and the baseline (issue 14) ----
+
+  /** Drift events of the org, newest first (highest `seq`), below `beforeSeq` when given. */
+  listDriftEvents(
+    orgId: string,
+    filter: DriftEventFilter,
+    limit: number,
+    beforeSeq?: number,
+  ): Promise<ListedDriftEvent[]>;
+  /** Hashed fingerprints of the accepted drift of a cluster and namespace (empty: no baseline). */
+  baselineFingerprints(orgId: string, clusterId: string, namespace: string): Promise<Set<string>>;
+  /** Makes `scan`'s drift the baseline of its scope, replacing any other, in one transaction. */
+  acceptScan(scan: ScanRow, fingerprints: string[], at: string): Promise<void>;
+  /**
+   * Withdraws the baseline that accepted scan `scanId` (also after retention removed the scan); false when
+   * no baseline is that scan's (nothing done).
+   */
+  withdrawBaseline(orgId: string, scanId: string): Promise<boolean>;
 }
