@@ -16,8 +16,10 @@ import { openApiRoutes } from './routes/openapi-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
 import { scanRoutes } from './routes/scan-routes.ts';
 import { stateSourceRoutes } from './routes/state-source-routes.ts';
+import { webhookRoutes } from './routes/webhook-routes.ts';
 import * as schema from './store/schema.ts';
 import { SqlStore } from './store/sql-store.ts';
+import { dohResolver } from './webhooks/doh-resolver.ts';
 
 /**
  * Builds the API: one sub-app per resource mounted with `app.route()`, the store on the context, and one
@@ -36,6 +38,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     clientIp: (c) => c.req.header('CF-Connecting-IP'),
+    resolveHost: dohResolver(),
     ...overrides,
   };
   const app = new OpenAPIHono<AppEnv>();
@@ -59,6 +62,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
   app.route('/api/v2/orgs/:org_id/driftignore', driftignoreRoutes(deps));
   app.route('/api/v2/orgs/:org_id/cloud-accounts', cloudAccountRoutes(deps));
   app.route('/api/v2/orgs/:org_id/drift-events', driftEventRoutes(deps));
+  app.route('/api/v2/orgs/:org_id/webhooks', webhookRoutes(deps));
   app.notFound(() => {
     throw new ProblemError(404, 'not_found', 'No such route.');
   });

@@ -10,6 +10,7 @@ import {
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import type { LiveRecord, Store } from '../store/store.ts';
+import { deliverableEvents } from '../webhooks/deliverable-events.ts';
 import { applyBaseline } from './apply-baseline.ts';
 import { keyedMutex } from './keyed-mutex.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
@@ -42,6 +43,8 @@ const jitteredDelay = (attempt: number) =>
 export interface IngestedReport {
   scanId: string;
   resourceCount: number;
+  /** Webhook deliveries the scan put in the outbox (the caller wakes the dispatcher when > 0). */
+  deliveries?: number;
 }
 
 const driftKey = (item: { status: string; resource_id: string }) => `${item.status} ${item.resource_id}`;
@@ -111,13 +114,14 @@ export async function ingestReport(
     // The fingerprint is read before the IaC: an upload landing meanwhile then makes the next identical
     // report take this slow path again rather than reuse a result computed from older inputs.
     const inputsHash = await store.inputsFingerprint(orgId, clusterId);
-    const [iac, stateSources, ignoreText, storedHashes, previousItems, accepted] = await Promise.all([
+    const [iac, stateSources, ignoreText, storedHashes, previousItems, accepted, hooks] = await Promise.all([
       store.listIacResources(orgId, clusterId),
       store.applicableStateSources(orgId, clusterId),
       store.getIgnoreRules(orgId),
       store.liveHashes(orgId, clusterId, scope),
       previousScan ? store.driftItems(previousScan) : [],
       store.baselineFingerprints(orgId, clusterId, scope),
+      store.listWebhooks(orgId),
     ]);
 
     // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
@@ -147,14 +151,23 @@ export async function ingestReport(
       };
     });
     // w2-history: what changed since the previous scan of the scope, written in the same atomic write.
+    const acceptedNow = new Set(driftItems.filter((item) => item.accepted).map((item) => item.resource_id));
+    const acceptedBefore = new Set(
+      previousItems.filter((item) => item.accepted && !item.ignored).map((item) => item.resource_id),
+    );
     const events = driftEvents(previousItems, driftItems).map((event) => ({
       id: newId(),
       type: event.type,
       resourceId: event.resource_id,
       status: event.status,
       severity: event.severity,
+      accepted: (event.type === 'resolved' ? acceptedBefore : acceptedNow).has(event.resource_id),
       changes: event.changes,
     }));
+    // The outbox: a delivery for each webhook that has something to say about this scan.
+    const deliveries = hooks
+      .filter((hook) => deliverableEvents(events, hook).length > 0)
+      .map((hook) => ({ id: newId(), webhookId: hook.id }));
     const upserts = records.filter((record) => storedHashes.get(record.resourceId) !== record.contentHash);
     const deletes = [...storedHashes.keys()].filter((id) => !objects.has(id));
 
@@ -181,7 +194,10 @@ export async function ingestReport(
       deletes,
       driftItems,
       events,
+      deliveries,
     });
-    return written ? { scanId, resourceCount: report.resources.length } : undefined;
+    return written
+      ? { scanId, resourceCount: report.resources.length, deliveries: deliveries.length }
+      : undefined;
   }
 }

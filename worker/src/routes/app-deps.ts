@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { WorkerEnv } from '../env.ts';
 import type { Store } from '../store/store.ts';
+import type { ResolveHost } from '../webhooks/check-webhook-url.ts';
 
 /** What `createApp` injects: the store factory, the clock, the id generator and the client's address. */
 export interface AppDeps {
@@ -13,4 +14,6 @@ export interface AppDeps {
    * Deno: the socket's peer address, since a header there is whatever the client sends.
    */
   clientIp: (c: Context<AppEnv>) => string | undefined;
+  /** Resolves webhook hosts for the SSRF check. Workers: DNS over HTTPS; Node: `node:dns`. */
+  resolveHost: ResolveHost;
 }

@@ -1,6 +1,6 @@
 import { operatorReportRequestSchema, operatorReportResponseSchema } from '@driftwise/core';
 import { createRoute } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { scopesAllow } from '../auth/principal.ts';
@@ -17,6 +17,18 @@ import { rateLimitHeaders } from '../openapi/rate-limit-headers.ts';
 import { security } from '../openapi/security.ts';
 import { secretHashKeySchema } from '../schemas/secret-hash-key-schema.ts';
 import type { AppDeps } from './app-deps.ts';
+
+/** Wakes the Durable Object dispatcher of the webhook outbox, in `waitUntil`: never on the report's path. */
+function wakeDispatcher(c: Context<AppEnv>): void {
+  const namespace = c.env.WEBHOOK_DISPATCHER;
+  if (!namespace) return;
+  const kick = namespace.get(namespace.idFromName('outbox')).kick();
+  try {
+    c.executionCtx.waitUntil(kick);
+  } catch {
+    void kick.catch(() => undefined);
+  }
+}
 
 /** A report byte-identical to the newest scan of its scope is answered without parsing or matching it. */
 function repeatShortcut(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -145,7 +157,7 @@ export function operatorRoutes(deps: AppDeps) {
       if (principal.kind !== 'api_key')
         throw new ProblemError(401, 'unauthorized', 'An API key is required.');
       const report = c.req.valid('json');
-      const { scanId, resourceCount } = await ingestReport(report, {
+      const { scanId, resourceCount, deliveries } = await ingestReport(report, {
         store: c.get('store'),
         orgId: principal.orgId,
         secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId)).hasher,
@@ -153,6 +165,8 @@ export function operatorRoutes(deps: AppDeps) {
         now: deps.now,
         newId: deps.newId,
       });
+      // w2-history: the outbox is written; wake the Workers dispatcher after answering (Node polls instead).
+      if (deliveries) wakeDispatcher(c);
       // generate_iac is stored with the scan; the generator is a later issue, so no `iac` yet.
       return c.json({ report_id: scanId, resource_count: resourceCount }, 201);
     });

@@ -225,6 +225,8 @@ export const driftEvents = sqliteTable(
     resourceId: text('resource_id').notNull(),
     status: text('status').notNull(),
     severity: text('severity').notNull(),
+    /** The item was accepted (for `resolved`: in the scan before); webhooks leave accepted items out. */
+    accepted: integer('accepted', { mode: 'boolean' }).notNull().default(false),
     /** JSON array of `{ path, iac, live }`, or a parts reference when it is large. */
     changes: text('changes').notNull(),
   },
@@ -274,4 +276,74 @@ export const baselines = sqliteTable(
     acceptedAt: text('accepted_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.clusterId, t.namespace] })],
+);
+
+// ---- w2-history: webhooks and their outbox (issue 14) ----
+
+/** A webhook of an org. The signing secret is stored AES-GCM encrypted under a key derived from the pepper. */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    /** JSON array: `drift.appeared`, `drift.resolved`. */
+    events: text('events').notNull(),
+    minSeverity: text('min_severity').notNull(),
+    format: text('format').notNull(),
+    /** `v1:<iv base64>:<ciphertext base64>` of the `whsec_…` secret. */
+    secretBox: text('secret_box').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('webhooks_org').on(t.orgId)],
+);
+
+/**
+ * The outbox: one row per webhook and scan with something to send, inserted in the scan's atomic write and
+ * sent after it by the dispatcher. The payload is built at send time from the scan's stored events.
+ * Retention: a delivery goes with its scan.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    /** Also the Standard Webhooks `webhook-id`: the same on every retry, so receivers can deduplicate. */
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    scanId: text('scan_id').notNull(),
+    /** `pending`, `delivered` or `failed` (retries exhausted). */
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the next attempt is due; a dispatcher claims a row by moving this forward. */
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_due').on(t.state, t.nextAttemptAt),
+    index('webhook_deliveries_scan').on(t.scanId),
+  ],
+);
+
+/** Every attempt of a delivery, with the receiver's response code or the error. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    webhookId: text('webhook_id').notNull(),
+    at: text('at').notNull(),
+    /** `succeeded` or `failed`. */
+    status: text('status').notNull(),
+    responseCode: integer('response_code'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_attempts_webhook').on(t.webhookId, t.seq)],
 );

@@ -98,6 +98,8 @@ export interface ScanWrite {
   driftItems: StoredDriftItem[];
   /** The scan's drift events (core's `driftEvents` against the previous scan of the scope), in order. */
   events: DriftEventRow[];
+  /** The outbox: one delivery per webhook with something to send about this scan. */
+  deliveries: { id: string; webhookId: string }[];
 }
 
 /** A drift event as stored (w2-history, issue 14). */
@@ -107,7 +109,44 @@ export interface DriftEventRow {
   resourceId: string;
   status: string;
   severity: string;
+  /** The item was accepted (for `resolved`: in the scan before). */
+  accepted: boolean;
   changes: DriftSnapshot['changes'];
+}
+
+/** A webhook as stored; `secretBox` is the encrypted signing secret. */
+export interface WebhookRow {
+  id: string;
+  orgId: string;
+  url: string;
+  events: string[];
+  minSeverity: string;
+  format: string;
+  secretBox: string;
+  createdAt: string;
+}
+
+/** A delivery the dispatcher claimed: its webhook and what it is about. */
+export interface DueDelivery {
+  id: string;
+  orgId: string;
+  scanId: string;
+  attempts: number;
+  createdAt: string;
+  webhook: WebhookRow;
+}
+
+/** One recorded attempt of a delivery. */
+export interface DeliveryAttemptRow {
+  deliveryId: string;
+  scanId: string;
+  at: string;
+  status: 'succeeded' | 'failed';
+  responseCode: number | null;
+  error: string | null;
+  /** The delivery's state after this attempt's outcome was recorded. */
+  deliveryState: string;
+  attempt: number;
 }
 
 /** A stored drift event with its scan's scope and time, as `GET …/drift-events` serves it. */
@@ -122,6 +161,8 @@ export interface ListedDriftEvent extends DriftEventRow {
 /** Filters of {@link Store.listDriftEvents}; `since` is inclusive (an RFC 3339 UTC time). */
 export interface DriftEventFilter extends ScanFilter {
   resourceId?: string | undefined;
+  /** Only the events of this scan (the webhook dispatcher's payload). */
+  scanId?: string | undefined;
   since?: string | undefined;
 }
 
@@ -219,4 +260,35 @@ export interface Store {
    * no baseline is that scan's (nothing done).
    */
   withdrawBaseline(orgId: string, scanId: string): Promise<boolean>;
+
+  // ---- w2-history: webhooks and their outbox (issue 14) ----
+
+  createWebhook(webhook: WebhookRow): Promise<void>;
+  listWebhooks(orgId: string): Promise<WebhookRow[]>;
+  /** False when the webhook is not the org's. Its deliveries and attempts go with it. */
+  deleteWebhook(orgId: string, webhookId: string): Promise<boolean>;
+  /** The webhook's latest attempts, newest first; undefined when the webhook is not the org's. */
+  listDeliveryAttempts(
+    orgId: string,
+    webhookId: string,
+    limit: number,
+  ): Promise<DeliveryAttemptRow[] | undefined>;
+  /**
+   * Claims up to `limit` pending deliveries due at `now`: each is moved to `leaseUntil` in a statement that
+   * only succeeds while it is still due, so two dispatchers never send the same attempt.
+   */
+  claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<DueDelivery[]>;
+  /** Records an attempt and the delivery's new state (`pending` with `nextAttemptAt`, `delivered`, `failed`). */
+  recordAttempt(
+    delivery: DueDelivery,
+    attempt: {
+      at: string;
+      status: 'succeeded' | 'failed';
+      responseCode: number | null;
+      error: string | null;
+    },
+    next: { state: 'pending' | 'delivered' | 'failed'; nextAttemptAt: string },
+  ): Promise<void>;
+  /** When the earliest pending delivery is due (undefined: none), for the Durable Object's next alarm. */
+  nextDeliveryDue(): Promise<string | undefined>;
 }

@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type NodeServer, startNodeServer } from './node-server.ts';
+import { webhookRoundTrip } from './webhook-cases.ts';
+
+describe('webhooks on the Node server', () => {
+  let server: NodeServer;
+  beforeAll(async () => {
+    // Local mode (the receiver is on 127.0.0.1), a fast interval and short retries so the test takes seconds.
+    server = await startNodeServer({
+      LOCAL_MODE: '1',
+      WEBHOOK_DISPATCH_INTERVAL_MS: '100',
+      WEBHOOK_RETRY_BASE_MS: '100',
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('delivers once after two failures, signed so the standardwebhooks verifier accepts it', async () => {
+    const delivered = await webhookRoundTrip(server);
+    expect(delivered.headers['webhook-signature']).toMatch(/^v1,/);
+    if (process.env.DRIFTWISE_WRITE_WEBHOOK_SAMPLE)
+      writeFileSync(process.env.DRIFTWISE_WRITE_WEBHOOK_SAMPLE, JSON.stringify(delivered, null, 2));
+  }, 60_000);
+});
