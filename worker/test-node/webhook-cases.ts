@@ -101,17 +101,13 @@ export async function webhookRoundTrip(server: { url: string; adminToken: string
     expect(posted.status).toBe(201);
     const scanId = (posted.body as { report_id: string }).report_id;
 
-    const deliveries = await until('one success after two failures', async () => {
+    type Attempt = { attempt: number; status: string; response_code: number | null };
+    const deliveries = await until<Attempt[]>('one success after two failures', async () => {
       const page = await send(`/api/v2/orgs/${orgId}/webhooks/${hook.id}/deliveries`, 'GET', undefined, auth);
-      const attempts = (page.body as { deliveries: { status: string; response_code: number | null }[] })
-        .deliveries;
-      return attempts.some((attempt) => attempt.status === 'succeeded') ? page.body : undefined;
+      const attempts = (page.body as { deliveries: Attempt[] }).deliveries;
+      return attempts.some((attempt) => attempt.status === 'succeeded') ? attempts : undefined;
     });
-    expect(
-      (
-        deliveries as { deliveries: { attempt: number; status: string; response_code: number }[] }
-      ).deliveries.map((d) => [d.attempt, d.status, d.response_code]),
-    ).toEqual([
+    expect(deliveries.map((d) => [d.attempt, d.status, d.response_code])).toEqual([
       [3, 'succeeded', 204],
       [2, 'failed', 500],
       [1, 'failed', 500],
