@@ -717,6 +717,8 @@ export interface components {
             status: "missing" | "extra" | "changed";
             /** @enum {string} */
             severity: "critical" | "high" | "medium" | "low";
+            /** @description The item was accepted by a baseline (for `resolved`: in the scan before); webhooks skip it. */
+            accepted: boolean;
             changes: {
                 path: string;
                 iac?: unknown;

@@ -22,6 +22,7 @@ interface Event {
   resource_id: string;
   status: string;
   severity: string;
+  accepted: boolean;
   changes: { path: string; iac: unknown; live: unknown }[];
 }
 
@@ -267,6 +268,22 @@ describe('baseline', () => {
       ['k8s/deployment/fleet/tracker', true],
     ]);
     expect(later.summary).toMatchObject({ changed: 1, accepted: 2, in_sync: 1 });
+  });
+
+  it('marks events of accepted items accepted, and not those of other drift of the resource', async () => {
+    const { report, accept, events } = await world();
+    await accept(await report(0));
+    // Reported without objects, the IaC's objects are `missing`: another drift, not the accepted one.
+    await report(1, { ...handEditsReport, resources: [] });
+    await report(2);
+    await report(3, withStops('41'));
+    const { events: listed } = await events('?resource_id=k8s/configmap/fleet/routing-rules');
+    expect(listed.map((event) => [event.type, event.status, event.accepted])).toEqual([
+      ['changed', 'changed', false],
+      ['changed', 'changed', true],
+      ['changed', 'missing', false],
+      ['appeared', 'changed', false],
+    ]);
   });
 
   it('accepts nothing once withdrawn, and a second withdrawal is a 404', async () => {

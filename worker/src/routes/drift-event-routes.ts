@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
-import { ProblemError } from '../http/problem-error.ts';
 import { openApiApp } from '../openapi/openapi-app.ts';
 import { problemResponses } from '../openapi/problem-responses.ts';
 import { security } from '../openapi/security.ts';
@@ -8,27 +7,10 @@ import { driftEventListSchema, driftEventQuerySchema } from '../schemas/drift-ev
 import { orgParamsSchema } from '../schemas/org-schemas.ts';
 import type { ListedDriftEvent } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
+import { seqCursor } from './seq-cursor.ts';
 
-/** The cursor is the opaque form of the last event's sequence number (`e` so a scan cursor is refused). */
-function encodeCursor(seq: number): string {
-  return btoa(`e${seq}`).replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): number {
-  let decoded = '';
-  try {
-    decoded = atob(cursor);
-  } catch {
-    // fall through to the error below
-  }
-  const match = /^e(\d{1,15})$/.exec(decoded);
-  if (!match) {
-    throw new ProblemError(400, 'invalid_request', 'The cursor is not valid.', {
-      errors: [{ path: 'cursor', message: 'is not a cursor this API returned' }],
-    });
-  }
-  return Number(match[1]);
-}
+/** The cursor is the opaque form of the last event's `seq` (`e`, so a scan cursor is refused). */
+const cursor = seqCursor('e');
 
 const toEvent = (event: ListedDriftEvent) => ({
   id: event.id,
@@ -40,6 +22,7 @@ const toEvent = (event: ListedDriftEvent) => ({
   resource_id: event.resourceId,
   status: event.status as 'missing' | 'extra' | 'changed',
   severity: event.severity as 'critical' | 'high' | 'medium' | 'low',
+  accepted: event.accepted,
   changes: event.changes,
 });
 
@@ -73,7 +56,7 @@ export function driftEventRoutes(deps: AppDeps) {
   app.use(authenticate({ now: deps.now }), requireOrg());
   return app.openapi(listDriftEvents, async (c) => {
     const query = c.req.valid('query');
-    const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const before = query.cursor === undefined ? undefined : cursor.decode(query.cursor);
     // Stored times are `toISOString()` (milliseconds, `Z`): compare against the same form.
     const since = query.since === undefined ? undefined : new Date(query.since).toISOString();
     const rows = await c
@@ -89,7 +72,7 @@ export function driftEventRoutes(deps: AppDeps) {
     return c.json(
       {
         events: page.map(toEvent),
-        next_cursor: rows.length > query.limit && last ? encodeCursor(last.seq) : null,
+        next_cursor: rows.length > query.limit && last ? cursor.encode(last.seq) : null,
       },
       200,
     );

@@ -20,6 +20,7 @@ import {
 import type { ScanRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { decodeDriftCursor, encodeDriftCursor, isAfterCursor } from './drift-cursor.ts';
+import { seqCursor } from './seq-cursor.ts';
 
 const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 
@@ -35,25 +36,7 @@ function toScan(scan: ScanRow) {
 }
 
 /** The cursor is the opaque form of the last scan's sequence number. */
-function encodeCursor(seq: number): string {
-  return btoa(`s${seq}`).replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): number {
-  let decoded = '';
-  try {
-    decoded = atob(cursor);
-  } catch {
-    // fall through to the error below
-  }
-  const match = /^s(\d{1,15})$/.exec(decoded);
-  if (!match) {
-    throw new ProblemError(400, 'invalid_request', 'The cursor is not valid.', {
-      errors: [{ path: 'cursor', message: 'is not a cursor this API returned' }],
-    });
-  }
-  return Number(match[1]);
-}
+const scanCursor = seqCursor('s');
 
 const scanNotFound = (id: string) => new ProblemError(404, 'not_found', `Scan ${id} was not found.`);
 
@@ -172,7 +155,7 @@ export function scanRoutes(deps: AppDeps) {
   return app
     .openapi(listScans, async (c) => {
       const { cluster_id: clusterId, namespace, limit, cursor } = c.req.valid('query');
-      const before = cursor === undefined ? undefined : decodeCursor(cursor);
+      const before = cursor === undefined ? undefined : scanCursor.decode(cursor);
       // One more than asked tells whether there is a next page without a count query.
       const rows = await c
         .get('store')
@@ -182,7 +165,7 @@ export function scanRoutes(deps: AppDeps) {
       return c.json(
         {
           scans: page.map(toScan),
-          next_cursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+          next_cursor: rows.length > limit && last ? scanCursor.encode(last.seq) : null,
         },
         200,
       );

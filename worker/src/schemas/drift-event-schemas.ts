@@ -38,6 +38,10 @@ export const driftEventSchema = z
     resource_id: z.string(),
     status: z.enum(['missing', 'extra', 'changed']),
     severity: z.enum(['critical', 'high', 'medium', 'low']),
+    accepted: z.boolean().meta({
+      description:
+        'The item was accepted by a baseline (for `resolved`: in the scan before); webhooks skip it.',
+    }),
     changes: z.array(z.object({ path: z.string(), iac: z.unknown(), live: z.unknown() })),
   })
   .meta({ id: 'DriftEvent' });
