@@ -1,17 +1,14 @@
 // Node entry: wiring only. `node --experimental-strip-types worker/src/node.ts` (npm run start:node -w worker).
-import { lookup } from 'node:dns/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { purgeOldScans } from './retention/purge-old-scans.ts';
 import { createStandaloneApp } from './standalone.ts';
-import { dispatchDeliveries } from './webhooks/dispatch-deliveries.ts';
-import { isLocalMode } from './webhooks/local-mode.ts';
+import { startDeliveryLoop } from './webhooks/delivery-loop.ts';
+import { systemResolver } from './webhooks/system-resolver.ts';
 
-// Webhook hosts are resolved with the system resolver, every address (A and AAAA) checked.
-const resolveHost = async (hostname: string) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+const resolveHost = systemResolver;
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 const { app, bindings, client, store, applied } = await createStandaloneApp({
@@ -46,29 +43,8 @@ const purge = () =>
 void purge();
 setInterval(purge, 6 * 3_600_000).unref();
 
-// The webhook outbox (what the Durable Object's alarm does on Workers): an interval over the same table.
-// One run at a time; a slow receiver holds only this loop, never a report (the attempts time out).
-let dispatching = false;
-const dispatch = async () => {
-  if (dispatching) return;
-  dispatching = true;
-  try {
-    await dispatchDeliveries({
-      store,
-      pepper: process.env.API_KEY_PEPPER,
-      localMode: isLocalMode(process.env),
-      resolve: resolveHost,
-      ...(process.env.WEBHOOK_RETRY_BASE_MS
-        ? { retryBaseMs: Number(process.env.WEBHOOK_RETRY_BASE_MS) }
-        : {}),
-    });
-  } catch (error) {
-    console.error('webhook dispatch failed', error);
-  } finally {
-    dispatching = false;
-  }
-};
-setInterval(dispatch, Number(process.env.WEBHOOK_DISPATCH_INTERVAL_MS || 5000)).unref();
+// The webhook outbox (the Durable Object's alarm on Workers): an interval over the same table.
+startDeliveryLoop({ store, env: (name) => process.env[name], resolve: resolveHost });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
