@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import handEditsReport from '../../examples/hand-edits/report.json';
 import handEditsState from '../../examples/hand-edits/state.tfstate?raw';
 import { createApp } from '../src/create-app.ts';
+import { purgeOldScans } from '../src/retention/purge-old-scans.ts';
 import * as schema from '../src/store/schema.ts';
 import { SqlStore } from '../src/store/sql-store.ts';
 import type { ListedDriftEvent } from '../src/store/store.ts';
@@ -160,6 +161,38 @@ describe('webhook outbox', () => {
       await env.DB.prepare('DROP TRIGGER fail_outbox').run();
     }
     expect(await outbox()).toEqual([]);
+  });
+});
+
+describe('webhook retention', () => {
+  it('drops the deliveries and attempts of scans that retention removes', async () => {
+    const w = await world();
+    await w.createHook(hookBody('https://hooks.example.com/x'));
+    const old = await w.report();
+    const kept = await w.report({ ...handEditsReport, resources: [] });
+    await dispatchDeliveries({
+      store,
+      pepper: env.API_KEY_PEPPER,
+      localMode: false,
+      resolve: resolveHost,
+      fetch: (async () => new Response(null, { status: 500 })) as unknown as typeof fetch,
+      // Other tests' deliveries share the database: claim them all, so this one is surely among them.
+      limit: 1000,
+    });
+    const attemptsOf = (scanId: string) =>
+      rows(
+        'SELECT a.seq FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.scan_id = ?',
+        scanId,
+      );
+    expect(await attemptsOf(old)).toHaveLength(1);
+    await purgeOldScans({ store, retentionDays: '1', now: () => new Date(Date.now() + 3 * 86_400_000) });
+    expect((await w.outbox()).map((row) => row.scan_id)).toEqual([kept]);
+    expect(await rows('SELECT id FROM webhook_deliveries WHERE scan_id = ?', old)).toEqual([]);
+    expect(
+      await rows(
+        'SELECT seq FROM webhook_attempts WHERE delivery_id NOT IN (SELECT id FROM webhook_deliveries)',
+      ),
+    ).toEqual([]);
   });
 });
 
