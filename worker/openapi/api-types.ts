@@ -254,6 +254,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/orgs/{org_id}/scans/{scan_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a scan's drift as the baseline
+         * @description Makes the scan's drift (its items not hidden by an ignore rule) the baseline of its cluster and namespace, replacing any earlier baseline there. Later scans mark an item whose status, resource and changes (paths and values) equal an accepted one `accepted: true` and count it in `summary.accepted` instead of its status; `in_sync` and `coverage` are unchanged by it. The accepted scan itself is not rewritten.
+         */
+        post: operations["acceptScan"];
+        /** Withdraw the baseline this scan made */
+        delete: operations["withdrawBaseline"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/orgs/{org_id}/scans/{scan_id}/iac": {
         parameters: {
             query?: never;
@@ -307,6 +328,84 @@ export interface paths {
          * @description One synthetic account per reported cluster: `provider` `kubernetes`, `external_id` `k8s:<cluster_id>`.
          */
         get: operations["listCloudAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orgs/{org_id}/drift-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drift events, newest first
+         * @description What changed in the drift between consecutive scans of a cluster and namespace: an item `appeared`, its status, severity or changes `changed`, or it was `resolved`. Newest first; the events of one scan in `resource_id` order. `status`, `severity` and `changes` are the item after the event (for `resolved`, the last ones seen).
+         */
+        get: operations["listDriftEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orgs/{org_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description `secret` is `""`.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a webhook
+         * @description After each scan, its `appeared` / `resolved` events at or above `min_severity` (accepted items excluded) are POSTed as one delivery, signed as Standard Webhooks says. `secret` is in this response and never again.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orgs/{org_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook (and its pending deliveries) */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/orgs/{org_id}/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest delivery attempts of a webhook, newest first */
+        get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -591,6 +690,16 @@ export interface components {
             subresource: string | null;
             time: string | null;
         } | null;
+        Baseline: {
+            /** Format: uuid */
+            scan_id: string;
+            cluster_id: string;
+            namespace: string;
+            /** Format: date-time */
+            accepted_at: string;
+            /** @description Drift items of the scan now accepted (ignored ones are not). */
+            accepted_items: number;
+        };
         ScanIacResponse: {
             iac: components["schemas"]["IacResult"];
         };
@@ -604,6 +713,87 @@ export interface components {
             external_id: string;
             /** Format: date-time */
             created_at: string;
+        };
+        DriftEventList: {
+            events: components["schemas"]["DriftEvent"][];
+            next_cursor: string | null;
+        };
+        DriftEvent: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "appeared" | "changed" | "resolved";
+            /** Format: uuid */
+            scan_id: string;
+            /** Format: date-time */
+            at: string;
+            cluster_id: string;
+            namespace: string;
+            resource_id: string;
+            /** @enum {string} */
+            status: "missing" | "extra" | "changed";
+            /** @enum {string} */
+            severity: "critical" | "high" | "medium" | "low";
+            /** @description The item was accepted by a baseline (for `resolved`: in the scan before); webhooks skip it. */
+            accepted: boolean;
+            changes: {
+                path: string;
+                iac?: unknown;
+                live?: unknown;
+            }[];
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            events: ("drift.appeared" | "drift.resolved")[];
+            /** @enum {string} */
+            min_severity: "critical" | "high" | "medium" | "low";
+            /** @enum {string} */
+            format: "standard" | "slack";
+            secret: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CreateWebhookRequest: {
+            /** @description `https://…` (or `http://127.0.0.1…` in local mode); must not resolve to a private address. */
+            url: string;
+            events: ("drift.appeared" | "drift.resolved")[];
+            /**
+             * @default low
+             * @enum {string}
+             */
+            min_severity: "critical" | "high" | "medium" | "low";
+            /**
+             * @default standard
+             * @enum {string}
+             */
+            format: "standard" | "slack";
+        };
+        WebhookList: {
+            webhooks: components["schemas"]["Webhook"][];
+        };
+        WebhookDeliveryList: {
+            deliveries: components["schemas"]["WebhookDeliveryAttempt"][];
+        };
+        WebhookDeliveryAttempt: {
+            /** @description The `webhook-id` header: the same on every retry. */
+            delivery_id: string;
+            scan_id: string;
+            /** @description 1 for the first attempt of the delivery. */
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+            /** @description Null when no response came (timeout, refused). */
+            response_code: number | null;
+            error: string | null;
+            /**
+             * @description The delivery now: `pending` (a retry is due), `delivered`, `failed` (24 h passed).
+             * @enum {string}
+             */
+            delivery_state: "pending" | "delivered" | "failed";
         };
     };
     responses: never;
@@ -1491,6 +1681,106 @@ export interface operations {
             };
         };
     };
+    acceptScan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
+                org_id: string;
+                scan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The baseline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Baseline"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one of another org (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawBaseline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
+                org_id: string;
+                scan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn: later scans accept nothing in this scope. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No baseline of this scan (never accepted, withdrawn, or replaced by a later accept). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getScanIac: {
         parameters: {
             query?: never;
@@ -1674,6 +1964,294 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CloudAccountList"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one of another org (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDriftEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this cluster. */
+                cluster_id?: string;
+                /** @description Only events of this namespace (`*`: whole-cluster scans). */
+                namespace?: string;
+                /** @description Only events of this resource ID. */
+                resource_id?: string;
+                /** @description Only events at or after this RFC 3339 time. */
+                since?: string;
+                /** @description Events per page, 1–1,000. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; any other value is a 400. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriftEventList"];
+                };
+            };
+            /** @description A bad query parameter, or a cursor this API did not issue (`invalid_request`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one of another org (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The org’s webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one of another org (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
+                org_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook, with its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description A bad body, or a URL refused (`invalid_webhook_url`: not https, or a private address). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one of another org (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is over the limit, 16 MiB by default (`payload_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of the media type the route takes (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
+                org_id: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential may not do this (`insufficient_scope`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one of another org (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Latest attempts to list, 1–200. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The org id (a UUID returned by `POST /api/v2/admin/orgs`). */
+                org_id: string;
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description Malformed JSON or a schema violation (`invalid_request`, with `errors[]` naming each path). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked credential (`unauthorized`). */

@@ -57,6 +57,9 @@ if (!hasFlag('--port')) defaults.push('--port', '8787');
 // A file, not `--var NAME:value`: a command line is visible to every user of the machine (`ps`).
 if (!hasDevVars) defaults.push('--env-file', join(root, '.dev.vars.example'));
 
+// Local mode (webhooks to http://127.0.0.1…, no address check): not a secret, so a plain var.
+if (!givenVars.includes('LOCAL_MODE')) defaults.push('--var', 'LOCAL_MODE:1');
+
 const ip = flagValue('--ip') ?? '127.0.0.1';
 const port = flagValue('--port') ?? '8787';
 const adminToken = hasDevVars || givenVars.includes('ADMIN_TOKEN') ? '<your ADMIN_TOKEN>' : DEV_ADMIN_TOKEN;

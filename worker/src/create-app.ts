@@ -10,14 +10,17 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import type { AppDeps } from './routes/app-deps.ts';
 import { cloudAccountRoutes } from './routes/cloud-account-routes.ts';
+import { driftEventRoutes } from './routes/drift-event-routes.ts';
 import { driftignoreRoutes } from './routes/driftignore-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { openApiRoutes } from './routes/openapi-routes.ts';
 import { operatorRoutes } from './routes/operator-routes.ts';
 import { scanRoutes } from './routes/scan-routes.ts';
 import { stateSourceRoutes } from './routes/state-source-routes.ts';
+import { webhookRoutes } from './routes/webhook-routes.ts';
 import * as schema from './store/schema.ts';
 import { SqlStore } from './store/sql-store.ts';
+import { dohResolver } from './webhooks/doh-resolver.ts';
 
 /**
  * Builds the API: one sub-app per resource mounted with `app.route()`, the store on the context, and one
@@ -38,6 +41,7 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
     clientIp: (c) => c.req.header('CF-Connecting-IP'),
     // A wrapper, not `fetch` itself: Workers refuse a fetch called with another `this`.
     fetch: (input, init) => fetch(input, init),
+    resolveHost: dohResolver(),
     ...overrides,
   };
   const app = new OpenAPIHono<AppEnv>();
@@ -61,6 +65,8 @@ export function createApp(overrides: Partial<AppDeps> = {}): OpenAPIHono<AppEnv>
   app.route('/api/v2/orgs/:org_id/driftignore', driftignoreRoutes(deps));
   app.route('/api/v2/orgs/:org_id/cloud-accounts', cloudAccountRoutes(deps));
   app.route('/', dashboardRoutes(deps));
+  app.route('/api/v2/orgs/:org_id/drift-events', driftEventRoutes(deps));
+  app.route('/api/v2/orgs/:org_id/webhooks', webhookRoutes(deps));
   app.notFound(() => {
     throw new ProblemError(404, 'not_found', 'No such route.');
   });

@@ -3,6 +3,10 @@
 // node_modules (npm install first), the libSQL driver is its native Node-API build (hence --allow-ffi).
 import { fileURLToPath } from 'node:url';
 import { createStandaloneApp } from './standalone.ts';
+import { startDeliveryLoop } from './webhooks/delivery-loop.ts';
+import { systemResolver } from './webhooks/system-resolver.ts';
+
+const resolveHost = systemResolver;
 
 // The few Deno APIs used here; the worker's TypeScript projects do not load Deno's own types.
 declare const Deno: {
@@ -17,11 +21,13 @@ declare const Deno: {
 
 // The socket's peer of each request (a CF-Connecting-IP header would be whatever the client sent).
 const peers = new WeakMap<Request, string>();
-const { app, bindings, client, applied } = await createStandaloneApp({
+const { app, bindings, client, store, applied } = await createStandaloneApp({
   env: (name) => Deno.env.get(name),
   clientIp: (c) => peers.get(c.req.raw),
   migrationsDir: fileURLToPath(new URL('../../migrations', import.meta.url).href),
+  resolveHost,
 });
+startDeliveryLoop({ store, env: (name) => Deno.env.get(name), resolve: resolveHost });
 if (applied.length > 0) console.log(`applied migrations: ${applied.join(', ')}`);
 if (!Deno.env.get('API_KEY_PEPPER'))
   console.warn('API_KEY_PEPPER is not set: key and report routes answer 500');

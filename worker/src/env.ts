@@ -1,4 +1,5 @@
 import type { RateLimiter } from './limiter/rate-limiter.ts';
+import type { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
 /**
  * The worker's bindings: `wrangler.toml` (typed in worker-configuration.d.ts by `wrangler types`) plus the
@@ -28,4 +29,10 @@ export interface WorkerEnv {
   OIDC_CLIENT_ID?: string;
   /** The dashboard's client secret (a secret), sent to the token endpoint. */
   OIDC_CLIENT_SECRET?: string;
+  /** The webhook outbox's dispatcher (Workers); absent on Node and Deno, where an interval sends instead. */
+  WEBHOOK_DISPATCHER?: DurableObjectNamespace<WebhookDispatcher>;
+  /** `1`/`true`: local mode (webhooks may be `http://127.0.0.1…`); `npm run dev` sets it. */
+  LOCAL_MODE?: string;
+  /** First webhook retry delay in ms (default 30,000), doubling after: a knob for tests and local runs. */
+  WEBHOOK_RETRY_BASE_MS?: string;
 }

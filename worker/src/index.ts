@@ -7,6 +7,7 @@ import * as schema from './store/schema.ts';
 import { SqlStore } from './store/sql-store.ts';
 
 export { RateLimiter } from './limiter/rate-limiter.ts';
+export { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts';
 
 const app = createApp();
 

@@ -5,6 +5,10 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { purgeOldScans } from './retention/purge-old-scans.ts';
 import { createStandaloneApp } from './standalone.ts';
+import { startDeliveryLoop } from './webhooks/delivery-loop.ts';
+import { systemResolver } from './webhooks/system-resolver.ts';
+
+const resolveHost = systemResolver;
 
 const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
 const { app, bindings, client, store, applied } = await createStandaloneApp({
@@ -12,6 +16,7 @@ const { app, bindings, client, store, applied } = await createStandaloneApp({
   // The socket's peer: a CF-Connecting-IP header would be whatever the client chose to send here.
   clientIp: (c) => getConnInfo(c).remote.address,
   migrationsDir,
+  resolveHost,
 });
 if (applied.length > 0) console.log(`applied migrations: ${applied.join(', ')}`);
 if (!process.env.API_KEY_PEPPER) console.warn('API_KEY_PEPPER is not set: key and report routes answer 500');
@@ -37,6 +42,9 @@ const purge = () =>
   );
 void purge();
 setInterval(purge, 6 * 3_600_000).unref();
+
+// The webhook outbox (the Durable Object's alarm on Workers): an interval over the same table.
+startDeliveryLoop({ store, env: (name) => process.env[name], resolve: resolveHost });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

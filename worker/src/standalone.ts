@@ -22,6 +22,8 @@ export interface StandaloneAppOptions {
   clientIp: AppDeps['clientIp'];
   /** The folder of drizzle-kit's SQL migrations, applied before the app is returned. */
   migrationsDir: string;
+  /** Resolves webhook hosts for the SSRF check (Node: `node:dns`); default: DNS over HTTPS. */
+  resolveHost?: AppDeps['resolveHost'];
 }
 
 /** The app of a Node or Deno server, its bindings (pass them to `app.fetch`) and the database client. */
@@ -44,7 +46,7 @@ export interface StandaloneApp {
  * const { app, bindings } = await createStandaloneApp({ env: (n) => process.env[n], clientIp, migrationsDir });
  */
 export async function createStandaloneApp(options: StandaloneAppOptions): Promise<StandaloneApp> {
-  const { env, clientIp, migrationsDir } = options;
+  const { env, clientIp, migrationsDir, resolveHost } = options;
   const authToken = env('DRIFTWISE_DATABASE_AUTH_TOKEN');
   const client = createClient({
     url: env('DRIFTWISE_DATABASE_URL') || DEFAULT_DATABASE_URL,
@@ -67,8 +69,9 @@ export async function createStandaloneApp(options: StandaloneAppOptions): Promis
       OIDC_ISSUER: env('OIDC_ISSUER'),
       OIDC_CLIENT_ID: env('OIDC_CLIENT_ID'),
       OIDC_CLIENT_SECRET: env('OIDC_CLIENT_SECRET'),
+      LOCAL_MODE: env('LOCAL_MODE'),
     };
-    const app = createApp({ store: () => store, clientIp });
+    const app = createApp({ store: () => store, clientIp, ...(resolveHost ? { resolveHost } : {}) });
     return { app, bindings, client, store, applied };
   } catch (error) {
     client.close();

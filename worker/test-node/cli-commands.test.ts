@@ -223,3 +223,47 @@ describe('driftwise drift', () => {
     expect(run.sent).toEqual([]);
   });
 });
+
+// w2-history (issue 14): accepted drift never fails a pipeline, even when it is new again.
+describe('driftwise drift with a baseline', () => {
+  const api = (path: string, method = 'GET') =>
+    fetch(`${server.url}/api/v2/orgs/${orgId}${path}`, { method, headers: { 'X-API-Key': key } });
+  const latestScan = async () =>
+    ((await (await api('/scans/latest?cluster_id=example-cluster&namespace=fleet')).json()) as { id: string })
+      .id;
+  const reportList = (items: object[]) =>
+    driftwise(['report', '--cluster', 'example-cluster', '--namespace', 'fleet', '-'], {
+      stdin: JSON.stringify({ apiVersion: 'v1', kind: 'List', items }),
+    });
+
+  it('exits 0 when --fail-on new and the new items are all accepted', async () => {
+    await reportList(reportBody.resources.map((r) => r.properties));
+    expect((await api(`/scans/${await latestScan()}/accept`, 'POST')).status).toBe(200);
+    await reportList([]);
+    await reportList(reportBody.resources.map((r) => r.properties));
+    const scanId = await latestScan();
+    const drift = (await (await api(`/scans/${scanId}/drift`)).json()) as {
+      items: { first_seen_scan_id: string; accepted: boolean }[];
+    };
+    // The drift came back in this scan (new), and equals the accepted drift.
+    expect(drift.items.map((item) => [item.first_seen_scan_id === scanId, item.accepted])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
+    expect((await driftwise(driftArgs('--fail-on', 'new'))).status).toBe(EXIT.inSync);
+  });
+
+  it('exits 1 when --fail-on new once the baseline is withdrawn', async () => {
+    const accepted = await latestScan();
+    // The baseline was made by the scan two reports before the latest: find it through the list.
+    const scans = (await (await api('/scans?cluster_id=example-cluster&namespace=fleet&limit=3')).json()) as {
+      scans: { id: string }[];
+    };
+    expect((await api(`/scans/${scans.scans[2]!.id}/accept`, 'DELETE')).status).toBe(204);
+    await reportList([]);
+    await reportList(reportBody.resources.map((r) => r.properties));
+    expect(await latestScan()).not.toBe(accepted);
+    expect((await driftwise(driftArgs('--fail-on', 'new'))).status).toBe(EXIT.drift);
+  });
+});

@@ -19,7 +19,7 @@ export interface NodeServer {
  * Starts the real Node entry as a child process, as `npm run start:node -w worker` does, and waits for
  * `/healthz`: the CLI and bootstrap tests talk to it over HTTP like a user would.
  */
-export async function startNodeServer(): Promise<NodeServer> {
+export async function startNodeServer(extraEnv: Record<string, string> = {}): Promise<NodeServer> {
   const dir = mkdtempSync(join(tmpdir(), 'driftwise-server-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -32,6 +32,7 @@ export async function startNodeServer(): Promise<NodeServer> {
       DRIFTWISE_DATABASE_URL: `file:${join(dir, 'driftwise.db')}`,
       ADMIN_TOKEN: adminToken,
       API_KEY_PEPPER: `pepper-${crypto.randomUUID()}`,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,12 +12,14 @@ export interface EventItem {
   ignored?: boolean;
 }
 
-/** A change as events carry it: the path and both values (who wrote it is not part of the drift). */
+/**
+ * A change as events carry it: the path and both values (who wrote it is not part of the drift). No index
+ * signature: a `DriftChange` (an interface, with `severity` and `changed_by`) must be assignable as it is.
+ */
 export interface EventChange {
   path: string;
   iac: JsonValue;
   live: JsonValue;
-  [extra: string]: unknown;
 }
 
 /** `appeared` (new drift on a resource), `changed` (its status, severity or changes moved), `resolved` (gone). */

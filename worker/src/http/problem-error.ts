@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'invalid_state'
   | 'unsupported_state_version'
   | 'invalid_ignore_rule'
+  | 'invalid_webhook_url'
   | 'unauthorized'
   | 'insufficient_scope'
   | 'oidc_not_allowed'
@@ -30,6 +31,7 @@ const TITLES: Record<ProblemCode, string> = {
   invalid_state: 'Invalid Terraform state',
   unsupported_state_version: 'Unsupported Terraform state version',
   invalid_ignore_rule: 'Invalid ignore rule',
+  invalid_webhook_url: 'Webhook URL refused',
   unauthorized: 'Unauthorized',
   insufficient_scope: 'Insufficient scope',
   oidc_not_allowed: 'OIDC tokens are not allowed here',

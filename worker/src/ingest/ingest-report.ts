@@ -1,4 +1,5 @@
 import {
+  driftEvents,
   generateIac,
   type IacResult,
   matchDrift,
@@ -12,6 +13,8 @@ import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import { applyCustomPrompt, type LlmEndpoint } from '../iac/apply-custom-prompt.ts';
 import type { LiveRecord, Store } from '../store/store.ts';
+import { deliverableEvents } from '../webhooks/deliverable-events.ts';
+import { applyBaseline } from './apply-baseline.ts';
 import { keyedMutex } from './keyed-mutex.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
 import { storedLiveObject } from './stored-live-object.ts';
@@ -48,6 +51,8 @@ export interface IngestedReport {
   resourceCount: number;
   /** The generated IaC, when the report asked for it. */
   iac?: IacResult | undefined;
+  /** Webhook deliveries the scan put in the outbox (the caller wakes the dispatcher when > 0). */
+  deliveries?: number;
 }
 
 const driftKey = (item: { status: string; resource_id: string }) => `${item.status} ${item.resource_id}`;
@@ -119,12 +124,14 @@ export async function ingestReport(
     // The fingerprint is read before the IaC: an upload landing meanwhile then makes the next identical
     // report take this slow path again rather than reuse a result computed from older inputs.
     const inputsHash = await store.inputsFingerprint(orgId, clusterId);
-    const [iac, stateSources, ignoreText, storedHashes, previousItems] = await Promise.all([
+    const [iac, stateSources, ignoreText, storedHashes, previousItems, accepted, hooks] = await Promise.all([
       store.listIacResources(orgId, clusterId),
       store.applicableStateSources(orgId, clusterId),
       store.getIgnoreRules(orgId),
       store.liveHashes(orgId, clusterId, scope),
       previousScan ? store.driftItems(previousScan) : [],
+      store.baselineFingerprints(orgId, clusterId, scope),
+      store.listWebhooks(orgId),
     ]);
 
     // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
@@ -157,7 +164,9 @@ export async function ingestReport(
     const scanId = newId();
     const createdAt = now().toISOString();
     const firstSeen = new Map(previousItems.map((item) => [driftKey(item), item]));
-    const driftItems: StoredDriftItem[] = result.items.map(({ accepted, ...item }) => {
+    // w2-history: the baseline read above (part of the inputs fingerprint, so the repeat shortcut agrees).
+    const baselined = await applyBaseline(result.items, result.summary, accepted);
+    const driftItems: StoredDriftItem[] = baselined.items.map(({ accepted, ...item }) => {
       const seen = firstSeen.get(driftKey(item));
       // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
       return {
@@ -167,6 +176,24 @@ export async function ingestReport(
         accepted,
       };
     });
+    // w2-history: what changed since the previous scan of the scope, written in the same atomic write.
+    const acceptedNow = new Set(driftItems.filter((item) => item.accepted).map((item) => item.resource_id));
+    const acceptedBefore = new Set(
+      previousItems.filter((item) => item.accepted && !item.ignored).map((item) => item.resource_id),
+    );
+    const events = driftEvents(previousItems, driftItems).map((event) => ({
+      id: newId(),
+      type: event.type,
+      resourceId: event.resource_id,
+      status: event.status,
+      severity: event.severity,
+      accepted: (event.type === 'resolved' ? acceptedBefore : acceptedNow).has(event.resource_id),
+      changes: event.changes,
+    }));
+    // The outbox: a delivery for each webhook that has something to say about this scan.
+    const deliveries = hooks
+      .filter((hook) => deliverableEvents(events, hook).length > 0)
+      .map((hook) => ({ id: newId(), webhookId: hook.id }));
     const upserts = records.filter((record) => storedHashes.get(record.resourceId) !== record.contentHash);
     const deletes = [...storedHashes.keys()].filter((id) => !objects.has(id));
 
@@ -178,7 +205,7 @@ export async function ingestReport(
         namespace: scope,
         createdAt,
         resourceCount: report.resources.length,
-        summary: result.summary,
+        summary: baselined.summary,
         warnings: result.warnings,
         bodyHash,
         inputsHash,
@@ -193,7 +220,11 @@ export async function ingestReport(
       deletes,
       driftItems,
       iac: generated,
+      events,
+      deliveries,
     });
-    return written ? { scanId, resourceCount: report.resources.length, iac: generated } : undefined;
+    return written
+      ? { scanId, resourceCount: report.resources.length, iac: generated, deliveries: deliveries.length }
+      : undefined;
   }
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { WorkerEnv } from '../env.ts';
 import type { Store } from '../store/store.ts';
+import type { ResolveHost } from '../webhooks/check-webhook-url.ts';
 
 /** What `createApp` injects: the store factory, the clock, the id generator, the client's address, fetch. */
 export interface AppDeps {
@@ -15,4 +16,6 @@ export interface AppDeps {
   clientIp: (c: Context<AppEnv>) => string | undefined;
   /** Outbound HTTP: the custom-prompt model endpoint, the OIDC issuer's discovery, JWKS and token endpoints; tests pass a stub. */
   fetch: typeof fetch;
+  /** Resolves webhook hosts for the SSRF check. Workers: DNS over HTTPS; Node: `node:dns`. */
+  resolveHost: ResolveHost;
 }

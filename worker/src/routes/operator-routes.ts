@@ -1,6 +1,6 @@
 import { operatorReportRequestSchema, operatorReportResponseSchema } from '@driftwise/core';
 import { createRoute } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { scopesAllow } from '../auth/principal.ts';
@@ -19,6 +19,18 @@ import { rateLimitHeaders } from '../openapi/rate-limit-headers.ts';
 import { security } from '../openapi/security.ts';
 import { secretHashKeySchema } from '../schemas/secret-hash-key-schema.ts';
 import type { AppDeps } from './app-deps.ts';
+
+/** Wakes the Durable Object dispatcher of the webhook outbox, in `waitUntil`: never on the report's path. */
+function wakeDispatcher(c: Context<AppEnv>): void {
+  const namespace = c.env.WEBHOOK_DISPATCHER;
+  if (!namespace) return;
+  const kick = namespace.get(namespace.idFromName('outbox')).kick();
+  try {
+    c.executionCtx.waitUntil(kick);
+  } catch {
+    void kick.catch(() => undefined);
+  }
+}
 
 /** A report byte-identical to the newest scan of its scope is answered without parsing or matching it. */
 function repeatShortcut(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -153,7 +165,7 @@ export function operatorRoutes(deps: AppDeps) {
       if (principal.kind !== 'api_key')
         throw new ProblemError(401, 'unauthorized', 'An API key is required.');
       const report = c.req.valid('json');
-      const { scanId, resourceCount, iac } = await ingestReport(report, {
+      const { scanId, resourceCount, iac, deliveries } = await ingestReport(report, {
         store: c.get('store'),
         orgId: principal.orgId,
         secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId)).hasher,
@@ -163,6 +175,8 @@ export function operatorRoutes(deps: AppDeps) {
         llmEndpoint: llmEndpoint(c.env),
         fetch: deps.fetch,
       });
+      // w2-history: the outbox is written; wake the Workers dispatcher after answering (Node polls instead).
+      if (deliveries) wakeDispatcher(c);
       if (!iac) return c.json({ report_id: scanId, resource_count: resourceCount }, 201);
       // Generated code names the cluster's objects: never kept by a shared cache.
       c.header('Cache-Control', 'no-store');

@@ -1,10 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { ProblemError } from '../http/problem-error.ts';
+import { baselineFingerprint } from '../ingest/baseline-fingerprint.ts';
 import { servedDriftItem } from '../ingest/served-drift-item.ts';
 import { openApiApp } from '../openapi/openapi-app.ts';
 import { problemResponses } from '../openapi/problem-responses.ts';
 import { security } from '../openapi/security.ts';
+import { baselineSchema } from '../schemas/drift-event-schemas.ts';
 import { orgParamsSchema } from '../schemas/org-schemas.ts';
 import {
   driftQuerySchema,
@@ -19,6 +21,7 @@ import {
 import type { ScanRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
 import { decodeDriftCursor, encodeDriftCursor, isAfterCursor } from './drift-cursor.ts';
+import { seqCursor } from './seq-cursor.ts';
 
 const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 
@@ -34,25 +37,7 @@ function toScan(scan: ScanRow) {
 }
 
 /** The cursor is the opaque form of the last scan's sequence number. */
-function encodeCursor(seq: number): string {
-  return btoa(`s${seq}`).replace(/=+$/, '');
-}
-
-function decodeCursor(cursor: string): number {
-  let decoded = '';
-  try {
-    decoded = atob(cursor);
-  } catch {
-    // fall through to the error below
-  }
-  const match = /^s(\d{1,15})$/.exec(decoded);
-  if (!match) {
-    throw new ProblemError(400, 'invalid_request', 'The cursor is not valid.', {
-      errors: [{ path: 'cursor', message: 'is not a cursor this API returned' }],
-    });
-  }
-  return Number(match[1]);
-}
+const scanCursor = seqCursor('s');
 
 const scanNotFound = (id: string) => new ProblemError(404, 'not_found', `Scan ${id} was not found.`);
 
@@ -133,6 +118,44 @@ const getScanIac = createRoute({
   },
 });
 
+// ---- w2-history: the baseline (issue 14) ----
+
+const acceptScan = createRoute({
+  method: 'post',
+  path: '/{scan_id}/accept',
+  operationId: 'acceptScan',
+  tags,
+  summary: "Accept a scan's drift as the baseline",
+  description:
+    "Makes the scan's drift (its items not hidden by an ignore rule) the baseline of its cluster and " +
+    'namespace, replacing any earlier baseline there. Later scans mark an item whose status, resource and ' +
+    'changes (paths and values) equal an accepted one `accepted: true` and count it in `summary.accepted` ' +
+    'instead of its status; `in_sync` and `coverage` are unchanged by it. The accepted scan itself is not ' +
+    'rewritten.',
+  security: security.apiKey,
+  request: { params: scanParamsSchema },
+  responses: {
+    200: { description: 'The baseline.', content: { 'application/json': { schema: baselineSchema } } },
+    ...problemResponses([401, 403, 404]),
+  },
+});
+
+const withdrawBaseline = createRoute({
+  method: 'delete',
+  path: '/{scan_id}/accept',
+  operationId: 'withdrawBaseline',
+  tags,
+  summary: 'Withdraw the baseline this scan made',
+  security: security.apiKey,
+  request: { params: scanParamsSchema },
+  responses: {
+    204: { description: 'Withdrawn: later scans accept nothing in this scope.' },
+    ...problemResponses([401, 403, 404], {
+      404: 'No baseline of this scan (never accepted, withdrawn, or replaced by a later accept).',
+    }),
+  },
+});
+
 /** `/api/v2/orgs/:org_id/scans`: scans newest first with cursor pagination, the latest scan, drift. */
 export function scanRoutes(deps: AppDeps) {
   const app = openApiApp();
@@ -140,7 +163,7 @@ export function scanRoutes(deps: AppDeps) {
   return app
     .openapi(listScans, async (c) => {
       const { cluster_id: clusterId, namespace, limit, cursor } = c.req.valid('query');
-      const before = cursor === undefined ? undefined : decodeCursor(cursor);
+      const before = cursor === undefined ? undefined : scanCursor.decode(cursor);
       // One more than asked tells whether there is a next page without a count query.
       const rows = await c
         .get('store')
@@ -150,7 +173,7 @@ export function scanRoutes(deps: AppDeps) {
       return c.json(
         {
           scans: page.map(toScan),
-          next_cursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+          next_cursor: rows.length > limit && last ? scanCursor.encode(last.seq) : null,
         },
         200,
       );
@@ -193,6 +216,31 @@ export function scanRoutes(deps: AppDeps) {
         },
         200,
       );
+    })
+    .openapi(acceptScan, async (c) => {
+      const store = c.get('store');
+      const scan = await store.getScan(c.req.param('org_id')!, c.req.param('scan_id'));
+      if (!scan) throw scanNotFound(c.req.param('scan_id'));
+      const items = (await store.driftItems(scan)).filter((item) => !item.ignored);
+      const fingerprints = await Promise.all(items.map(baselineFingerprint));
+      const at = deps.now().toISOString();
+      await store.acceptScan(scan, fingerprints, at);
+      return c.json(
+        {
+          scan_id: scan.id,
+          cluster_id: scan.clusterId,
+          namespace: scan.namespace,
+          accepted_at: at,
+          accepted_items: new Set(fingerprints).size,
+        },
+        200,
+      );
+    })
+    .openapi(withdrawBaseline, async (c) => {
+      const withdrawn = await c.get('store').withdrawBaseline(c.req.param('org_id')!, c.req.param('scan_id'));
+      if (!withdrawn)
+        throw new ProblemError(404, 'not_found', `Scan ${c.req.param('scan_id')} is not the baseline.`);
+      return c.body(null, 204);
     })
     .openapi(getScanIac, async (c) => {
       const store = c.get('store');

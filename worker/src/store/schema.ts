@@ -240,3 +240,149 @@ export const members = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.email] }), index('members_email').on(t.email)],
 );
+
+// ---- w2-history: drift events and the baseline (issue 14) ----
+
+/**
+ * What changed in the drift between consecutive scans of a cluster and namespace (core's `driftEvents`),
+ * written in the scan's own atomic write. `seq` orders events (newest = highest) and backs the cursor;
+ * events of one scan get consecutive `seq`s in `resource_id` order. Retention: an event goes with its scan.
+ */
+export const driftEvents = sqliteTable(
+  'drift_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    scanId: text('scan_id').notNull(),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    at: text('at').notNull(),
+    type: text('type').notNull(),
+    resourceId: text('resource_id').notNull(),
+    status: text('status').notNull(),
+    severity: text('severity').notNull(),
+    /** The item was accepted (for `resolved`: in the scan before); webhooks leave accepted items out. */
+    accepted: integer('accepted', { mode: 'boolean' }).notNull().default(false),
+    /** JSON array of `{ path, iac, live }`, or a parts reference when it is large. */
+    changes: text('changes').notNull(),
+  },
+  (t) => [
+    uniqueIndex('drift_events_id').on(t.id),
+    index('drift_events_org_seq').on(t.orgId, t.seq),
+    index('drift_events_org_scope_seq').on(t.orgId, t.clusterId, t.namespace, t.seq),
+    index('drift_events_scan').on(t.scanId),
+  ],
+);
+
+/**
+ * The baseline of a cluster and namespace (`POST …/scans/:scan_id/accept`): one row per accepted drift item,
+ * holding the SHA-256 of core's `driftFingerprint` (status, resource, changes with values). Accepting another
+ * scan of the scope replaces the rows; `DELETE` removes them.
+ */
+export const baselineItems = sqliteTable(
+  'baseline_items',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    /** The scan whose drift was accepted. */
+    scanId: text('scan_id').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    acceptedAt: text('accepted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.clusterId, t.namespace, t.fingerprint] })],
+);
+
+/**
+ * Which scan is the baseline of a scope, and since when: one row per scope with a baseline (also when the
+ * accepted scan had no drift, so withdrawing it is still a 204), read by the inputs fingerprint so the
+ * repeat-report shortcut never reuses a result computed under another baseline.
+ */
+export const baselines = sqliteTable(
+  'baselines',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    scanId: text('scan_id').notNull(),
+    acceptedAt: text('accepted_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.clusterId, t.namespace] })],
+);
+
+// ---- w2-history: webhooks and their outbox (issue 14) ----
+
+/** A webhook of an org. The signing secret is stored AES-GCM encrypted under a key derived from the pepper. */
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    /** JSON array: `drift.appeared`, `drift.resolved`. */
+    events: text('events').notNull(),
+    minSeverity: text('min_severity').notNull(),
+    format: text('format').notNull(),
+    /** `v1:<iv base64>:<ciphertext base64>` of the `whsec_…` secret. */
+    secretBox: text('secret_box').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('webhooks_org').on(t.orgId)],
+);
+
+/**
+ * The outbox: one row per webhook and scan with something to send, inserted in the scan's atomic write and
+ * sent after it by the dispatcher. The payload is built at send time from the scan's stored events.
+ * Retention: a delivery goes with its scan.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    /** Also the Standard Webhooks `webhook-id`: the same on every retry, so receivers can deduplicate. */
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    scanId: text('scan_id').notNull(),
+    /** `pending`, `delivered` or `failed` (retries exhausted). */
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When the next attempt is due; a dispatcher claims a row by moving this forward. */
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_due').on(t.state, t.nextAttemptAt),
+    index('webhook_deliveries_scan').on(t.scanId),
+  ],
+);
+
+/** Every attempt of a delivery, with the receiver's response code or the error. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    deliveryId: text('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    webhookId: text('webhook_id').notNull(),
+    at: text('at').notNull(),
+    /** `succeeded` or `failed`. */
+    status: text('status').notNull(),
+    responseCode: integer('response_code'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_attempts_webhook').on(t.webhookId, t.seq)],
+);

@@ -11,8 +11,11 @@ import { partsReference } from './parts-reference.ts';
 import type * as schema from './schema.ts';
 import {
   apiKeys,
+  baselineItems,
+  baselines,
   cloudAccounts,
   driftChunks,
+  driftEvents,
   driftSets,
   iacResources,
   ignoreRules,
@@ -23,12 +26,19 @@ import {
   scanRuns,
   stateSources,
   valueParts,
+  webhookAttempts,
+  webhookDeliveries,
+  webhooks,
 } from './schema.ts';
 import { splitText } from './split-text.ts';
 import { storableInteger } from './storable-integer.ts';
 import type {
   ApiKeyRow,
   CloudAccountRow,
+  DeliveryAttemptRow,
+  DriftEventFilter,
+  DueDelivery,
+  ListedDriftEvent,
   MemberRole,
   MemberRow,
   OrgRow,
@@ -37,6 +47,7 @@ import type {
   ScanWrite,
   StateSourceRow,
   Store,
+  WebhookRow,
 } from './store.ts';
 import { utf8Length } from './utf8-length.ts';
 
@@ -447,18 +458,27 @@ export class SqlStore implements Store {
   }
 
   async inputsFingerprint(orgId: string, clusterId: string): Promise<string> {
-    const [sources, rules] = await Promise.all([
+    const [sources, rules, accepted] = await Promise.all([
       this.#applicableSources(orgId, clusterId),
       this.#db
         .select({ updatedAt: ignoreRules.updatedAt })
         .from(ignoreRules)
         .where(eq(ignoreRules.orgId, orgId))
         .get(),
+      // w2-history: a baseline accepted or withdrawn changes `accepted` and the summary of the next scan.
+      this.#db
+        .select({ namespace: baselines.namespace, scanId: baselines.scanId, at: baselines.acceptedAt })
+        .from(baselines)
+        .where(and(eq(baselines.orgId, orgId), eq(baselines.clusterId, clusterId)))
+        .orderBy(baselines.namespace)
+        .all(),
     ]);
     const parts = sources.map(
       (source) => `${source.id}|${source.lineage}|${source.serial}|${source.updatedAt}`,
     );
-    return sha256Hex(`${parts.join('\n')}\nignore|${rules?.updatedAt ?? ''}`);
+    // Without a baseline the text is what it was before baselines existed, so stored scans stay reusable.
+    const baselineParts = accepted.map((row) => `\nbaseline|${row.namespace}|${row.scanId}|${row.at}`);
+    return sha256Hex(`${parts.join('\n')}\nignore|${rules?.updatedAt ?? ''}${baselineParts.join('')}`);
   }
 
   async findScanByBodyHash(orgId: string, bodyHash: string): Promise<ScanRow | undefined> {
@@ -634,6 +654,10 @@ export class SqlStore implements Store {
       );
     }
     statements.push(
+      ...(await this.#eventStatements(write, mine, parts)),
+      ...this.#deliveryStatements(write, mine),
+    );
+    statements.push(
       db
         .insert(driftSets)
         .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
@@ -675,13 +699,309 @@ export class SqlStore implements Store {
     return { ...meta, content: rows.map((row) => row.content).join('') };
   }
 
+  /**
+   * w2-history: the scan's drift events, inserted under the scan's own guard (`mine`), so they exist exactly
+   * when the scan does. Inserted last to first: `seq` grows, and newest-first lists a scan's events in
+   * `resource_id` order. Large `changes` go to `value_parts` like any other large text.
+   */
+  async #eventStatements(write: ScanWrite, mine: SQL, parts: string[]): Promise<Statement[]> {
+    const { scan } = write;
+    const elements = await Promise.all(
+      [...write.events].reverse().map(async (event) => {
+        const changes = await this.#externalize(scan.orgId, JSON.stringify(event.changes));
+        parts.push(...changes.parts);
+        return JSON.stringify([
+          event.id,
+          event.type,
+          event.resourceId,
+          event.status,
+          event.severity,
+          event.accepted ? 1 : 0,
+        ]).replace(/]$/, `,${JSON.stringify(changes.element)}]`);
+      }),
+    );
+    return chunkBySize(elements, this.#chunkBytes).map((group) =>
+      this.#db.insert(driftEvents).select(
+        sql`SELECT NULL, json_extract(value, '$[0]'), ${scan.orgId}, ${scan.id}, ${scan.clusterId},
+            ${scan.namespace}, ${scan.createdAt}, json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+            json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'),
+            json_extract(value, '$[6]')
+          FROM json_each(${`[${group.join(',')}]`}) WHERE ${mine} ORDER BY key`,
+      ),
+    );
+  }
+
+  /** w2-history: the outbox rows of the scan, under its guard; a webhook deleted meanwhile gets none. */
+  #deliveryStatements(write: ScanWrite, mine: SQL): Statement[] {
+    const { scan } = write;
+    return write.deliveries.map((delivery) =>
+      this.#db.insert(webhookDeliveries).select(
+        sql`SELECT ${delivery.id}, ${scan.orgId}, ${delivery.webhookId}, ${scan.id}, 'pending', 0,
+            ${scan.createdAt}, ${scan.createdAt}
+          WHERE ${mine} AND EXISTS (SELECT 1 FROM webhooks WHERE id = ${delivery.webhookId})`,
+      ),
+    );
+  }
+
+  async createWebhook(webhook: WebhookRow): Promise<void> {
+    await this.#db.insert(webhooks).values({ ...webhook, events: JSON.stringify(webhook.events) });
+  }
+
+  async listWebhooks(orgId: string): Promise<WebhookRow[]> {
+    const rows = await this.#db
+      .select()
+      .from(webhooks)
+      .where(eq(webhooks.orgId, orgId))
+      .orderBy(webhooks.createdAt, webhooks.id)
+      .all();
+    return rows.map((row) => ({ ...row, events: JSON.parse(row.events) as string[] }));
+  }
+
+  async deleteWebhook(orgId: string, webhookId: string): Promise<boolean> {
+    const db = this.#db;
+    const owned = sql`webhook_id IN (SELECT id FROM webhooks WHERE id = ${webhookId} AND org_id = ${orgId})`;
+    // Explicit deletes rather than relying on ON DELETE CASCADE being enabled on every driver.
+    const results = await db.batch([
+      db.delete(webhookAttempts).where(owned),
+      db.delete(webhookDeliveries).where(owned),
+      db
+        .delete(webhooks)
+        .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, webhookId)))
+        .returning({ id: webhooks.id }),
+    ]);
+    return (results[2] as unknown[]).length > 0;
+  }
+
+  async listDeliveryAttempts(
+    orgId: string,
+    webhookId: string,
+    limit: number,
+  ): Promise<DeliveryAttemptRow[] | undefined> {
+    const owner = await this.#db
+      .select({ id: webhooks.id })
+      .from(webhooks)
+      .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, webhookId)))
+      .get();
+    if (!owner) return undefined;
+    const rows = await this.#db.all<{
+      delivery_id: string;
+      scan_id: string;
+      at: string;
+      status: 'succeeded' | 'failed';
+      response_code: number | null;
+      error: string | null;
+      state: string;
+      attempt: number;
+    }>(
+      sql`SELECT a.delivery_id, d.scan_id, a.at, a.status, a.response_code, a.error, d.state,
+          (SELECT COUNT(*) FROM webhook_attempts b WHERE b.delivery_id = a.delivery_id AND b.seq <= a.seq) AS attempt
+        FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+        WHERE a.webhook_id = ${webhookId} ORDER BY a.seq DESC LIMIT ${limit}`,
+    );
+    return rows.map((row) => ({
+      deliveryId: row.delivery_id,
+      scanId: row.scan_id,
+      at: row.at,
+      status: row.status,
+      responseCode: row.response_code,
+      error: row.error,
+      deliveryState: row.state,
+      attempt: Number(row.attempt),
+    }));
+  }
+
+  async claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<DueDelivery[]> {
+    const due = await this.#db
+      .select({ id: webhookDeliveries.id, nextAttemptAt: webhookDeliveries.nextAttemptAt })
+      .from(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.state, 'pending'), sql`${webhookDeliveries.nextAttemptAt} <= ${now}`))
+      .orderBy(webhookDeliveries.nextAttemptAt)
+      .limit(limit)
+      .all();
+    const claimed: DueDelivery[] = [];
+    for (const row of due) {
+      // The claim: only one dispatcher moves a row from the time it read to its lease.
+      const taken = await this.#db
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: leaseUntil })
+        .where(
+          and(
+            eq(webhookDeliveries.id, row.id),
+            eq(webhookDeliveries.state, 'pending'),
+            eq(webhookDeliveries.nextAttemptAt, row.nextAttemptAt),
+          ),
+        )
+        .returning()
+        .all();
+      const delivery = taken[0];
+      if (!delivery) continue;
+      const webhook = await this.#db.select().from(webhooks).where(eq(webhooks.id, delivery.webhookId)).get();
+      if (!webhook) continue;
+      claimed.push({
+        id: delivery.id,
+        orgId: delivery.orgId,
+        scanId: delivery.scanId,
+        attempts: delivery.attempts,
+        createdAt: delivery.createdAt,
+        webhook: { ...webhook, events: JSON.parse(webhook.events) as string[] },
+      });
+    }
+    return claimed;
+  }
+
+  async recordAttempt(
+    delivery: DueDelivery,
+    attempt: {
+      at: string;
+      status: 'succeeded' | 'failed';
+      responseCode: number | null;
+      error: string | null;
+    },
+    next: { state: 'pending' | 'delivered' | 'failed'; nextAttemptAt: string },
+  ): Promise<void> {
+    const db = this.#db;
+    await db.batch([
+      db.insert(webhookAttempts).values({
+        deliveryId: delivery.id,
+        webhookId: delivery.webhook.id,
+        at: attempt.at,
+        status: attempt.status,
+        responseCode: attempt.responseCode,
+        error: attempt.error === null ? null : attempt.error.slice(0, 200),
+      }),
+      db
+        .update(webhookDeliveries)
+        .set({ state: next.state, nextAttemptAt: next.nextAttemptAt, attempts: delivery.attempts + 1 })
+        .where(eq(webhookDeliveries.id, delivery.id)),
+    ]);
+  }
+
+  async nextDeliveryDue(): Promise<string | undefined> {
+    const row = await this.#db
+      .select({ at: webhookDeliveries.nextAttemptAt })
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.state, 'pending'))
+      .orderBy(webhookDeliveries.nextAttemptAt)
+      .limit(1)
+      .get();
+    return row?.at;
+  }
+
+  async listDriftEvents(
+    orgId: string,
+    filter: DriftEventFilter,
+    limit: number,
+    beforeSeq?: number,
+  ): Promise<ListedDriftEvent[]> {
+    const conditions = [eq(driftEvents.orgId, orgId)];
+    if (filter.clusterId !== undefined) conditions.push(eq(driftEvents.clusterId, filter.clusterId));
+    if (filter.namespace !== undefined) conditions.push(eq(driftEvents.namespace, filter.namespace));
+    if (filter.resourceId !== undefined) conditions.push(eq(driftEvents.resourceId, filter.resourceId));
+    if (filter.scanId !== undefined) conditions.push(eq(driftEvents.scanId, filter.scanId));
+    if (filter.since !== undefined) conditions.push(sql`${driftEvents.at} >= ${filter.since}`);
+    if (beforeSeq !== undefined) conditions.push(lt(driftEvents.seq, beforeSeq));
+    const rows = await this.#db
+      .select()
+      .from(driftEvents)
+      .where(and(...conditions))
+      .orderBy(desc(driftEvents.seq))
+      .limit(limit)
+      .all();
+    const changes = await this.#resolve(
+      orgId,
+      rows.map((row) => row.changes),
+    );
+    return rows.map((row, index) => ({
+      accepted: row.accepted,
+      seq: row.seq,
+      id: row.id,
+      type: row.type as ListedDriftEvent['type'],
+      scanId: row.scanId,
+      at: row.at,
+      clusterId: row.clusterId,
+      namespace: row.namespace,
+      resourceId: row.resourceId,
+      status: row.status,
+      severity: row.severity,
+      changes: JSON.parse(changes[index]!) as ListedDriftEvent['changes'],
+    }));
+  }
+
+  async baselineFingerprints(orgId: string, clusterId: string, namespace: string): Promise<Set<string>> {
+    const rows = await this.#db
+      .select({ fingerprint: baselineItems.fingerprint })
+      .from(baselineItems)
+      .where(
+        and(
+          eq(baselineItems.orgId, orgId),
+          eq(baselineItems.clusterId, clusterId),
+          eq(baselineItems.namespace, namespace),
+        ),
+      )
+      .all();
+    return new Set(rows.map((row) => row.fingerprint));
+  }
+
+  async acceptScan(scan: ScanRow, fingerprints: string[], at: string): Promise<void> {
+    const db = this.#db;
+    const scope = and(
+      eq(baselineItems.orgId, scan.orgId),
+      eq(baselineItems.clusterId, scan.clusterId),
+      eq(baselineItems.namespace, scan.namespace),
+    );
+    const statements: Statement[] = [
+      db.delete(baselineItems).where(scope),
+      db
+        .insert(baselines)
+        .values({
+          orgId: scan.orgId,
+          clusterId: scan.clusterId,
+          namespace: scan.namespace,
+          scanId: scan.id,
+          acceptedAt: at,
+        })
+        .onConflictDoUpdate({
+          target: [baselines.orgId, baselines.clusterId, baselines.namespace],
+          set: { scanId: scan.id, acceptedAt: at },
+        }),
+    ];
+    for (const group of chunkBySize(
+      [...new Set(fingerprints)].map((fingerprint) => JSON.stringify(fingerprint)),
+      this.#chunkBytes,
+    )) {
+      statements.push(
+        db.insert(baselineItems).select(
+          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scan.namespace}, ${scan.id}, value, ${at}
+              FROM json_each(${`[${group.join(',')}]`})`,
+        ),
+      );
+    }
+    await db.batch(statements as [Statement, ...Statement[]]);
+  }
+
+  async withdrawBaseline(orgId: string, scanId: string): Promise<boolean> {
+    const db = this.#db;
+    const results = await db.batch([
+      db.delete(baselineItems).where(
+        sql`org_id = ${orgId} AND (cluster_id, namespace) IN (SELECT cluster_id, namespace FROM baselines
+            WHERE org_id = ${orgId} AND scan_id = ${scanId})`,
+      ),
+      db
+        .delete(baselines)
+        .where(and(eq(baselines.orgId, orgId), eq(baselines.scanId, scanId)))
+        .returning({ scanId: baselines.scanId }),
+    ]);
+    return (results[1] as unknown[]).length > 0;
+  }
+
   async purgeScans(before: string): Promise<{ scans: number }> {
     const db = this.#db;
     // A parts reference is '@parts:' + 64 hex digits of the id + ':' + the count.
     const referencedParts = sql`SELECT org_id, substr(object, 8, 64) FROM live_resources WHERE object LIKE '@parts:%'
       UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
         WHERE i.data LIKE '@parts:%'
-      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
+      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'
+      UNION SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'`;
     const results = await db.batch([
       db
         .delete(scanRuns)
@@ -690,6 +1010,14 @@ export class SqlStore implements Store {
             GROUP BY org_id, cluster_id, namespace)`,
         )
         .returning({ id: scanRuns.id }),
+      // w2-history: a scan's events and webhook deliveries follow the scan's retention.
+      db.delete(driftEvents).where(sql`scan_id NOT IN (SELECT id FROM scan_runs)`),
+      db
+        .delete(webhookAttempts)
+        .where(
+          sql`delivery_id IN (SELECT id FROM webhook_deliveries WHERE scan_id NOT IN (SELECT id FROM scan_runs))`,
+        ),
+      db.delete(webhookDeliveries).where(sql`scan_id NOT IN (SELECT id FROM scan_runs)`),
       db.delete(driftSets).where(sql`id NOT IN (SELECT drift_set_id FROM scan_runs)`),
       db.delete(driftChunks).where(
         sql`NOT EXISTS (SELECT 1 FROM drift_sets s, json_each(s.chunk_ids) j

@@ -1,4 +1,12 @@
-import type { DriftSummary, DriftWarning, IacResource, IacResult, StateSourceInfo } from '@driftwise/core';
+import type {
+  DriftEventType,
+  DriftSnapshot,
+  DriftSummary,
+  DriftWarning,
+  IacResource,
+  IacResult,
+  StateSourceInfo,
+} from '@driftwise/core';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 
 export interface OrgRow {
@@ -102,6 +110,74 @@ export interface ScanWrite {
   driftItems: StoredDriftItem[];
   /** The generated IaC when the report asked for it (`generate_iac`), stored in the same atomic unit. */
   iac?: IacResult | undefined;
+  /** The scan's drift events (core's `driftEvents` against the previous scan of the scope), in order. */
+  events: DriftEventRow[];
+  /** The outbox: one delivery per webhook with something to send about this scan. */
+  deliveries: { id: string; webhookId: string }[];
+}
+
+/** A drift event as stored (w2-history, issue 14). */
+export interface DriftEventRow {
+  id: string;
+  type: DriftEventType;
+  resourceId: string;
+  status: string;
+  severity: string;
+  /** The item was accepted (for `resolved`: in the scan before). */
+  accepted: boolean;
+  changes: DriftSnapshot['changes'];
+}
+
+/** A webhook as stored; `secretBox` is the encrypted signing secret. */
+export interface WebhookRow {
+  id: string;
+  orgId: string;
+  url: string;
+  events: string[];
+  minSeverity: string;
+  format: string;
+  secretBox: string;
+  createdAt: string;
+}
+
+/** A delivery the dispatcher claimed: its webhook and what it is about. */
+export interface DueDelivery {
+  id: string;
+  orgId: string;
+  scanId: string;
+  attempts: number;
+  createdAt: string;
+  webhook: WebhookRow;
+}
+
+/** One recorded attempt of a delivery. */
+export interface DeliveryAttemptRow {
+  deliveryId: string;
+  scanId: string;
+  at: string;
+  status: 'succeeded' | 'failed';
+  responseCode: number | null;
+  error: string | null;
+  /** The delivery's state after this attempt's outcome was recorded. */
+  deliveryState: string;
+  attempt: number;
+}
+
+/** A stored drift event with its scan's scope and time, as `GET …/drift-events` serves it. */
+export interface ListedDriftEvent extends DriftEventRow {
+  seq: number;
+  scanId: string;
+  at: string;
+  clusterId: string;
+  namespace: string;
+}
+
+/** Filters of {@link Store.listDriftEvents}; `since` is inclusive (an RFC 3339 UTC time). */
+export interface DriftEventFilter extends ScanFilter {
+  resourceId?: string | undefined;
+  /** Only the events of this scan (the webhook dispatcher's payload). */
+  scanId?: string | undefined;
+  since?: string | undefined;
 }
 
 /**
@@ -157,7 +233,8 @@ export interface Store {
   writeScan(write: ScanWrite): Promise<boolean>;
   /**
    * Fingerprint of what, besides the report itself, decides a cluster's drift: the state sources that
-   * apply to it (id, lineage, serial, upload time) and the org's ignore rules (upload time).
+   * apply to it (id, lineage, serial, upload time), the org's ignore rules (upload time) and the cluster's
+   * baselines (scan, time accepted).
    */
   inputsFingerprint(orgId: string, clusterId: string): Promise<string>;
   /** The newest scan of the org made from a request body with this hash. */
@@ -189,4 +266,54 @@ export interface Store {
   putMember(member: MemberRow): Promise<void>;
   /** False when the email is not a member of the org. */
   removeMember(orgId: string, email: string): Promise<boolean>;
+
+  // ---- w2-history: drift events and the baseline (issue 14) ----
+
+  /** Drift events of the org, newest first (highest `seq`), below `beforeSeq` when given. */
+  listDriftEvents(
+    orgId: string,
+    filter: DriftEventFilter,
+    limit: number,
+    beforeSeq?: number,
+  ): Promise<ListedDriftEvent[]>;
+  /** Hashed fingerprints of the accepted drift of a cluster and namespace (empty: no baseline). */
+  baselineFingerprints(orgId: string, clusterId: string, namespace: string): Promise<Set<string>>;
+  /** Makes `scan`'s drift the baseline of its scope, replacing any other, in one transaction. */
+  acceptScan(scan: ScanRow, fingerprints: string[], at: string): Promise<void>;
+  /**
+   * Withdraws the baseline that accepted scan `scanId` (also after retention removed the scan); false when
+   * no baseline is that scan's (nothing done).
+   */
+  withdrawBaseline(orgId: string, scanId: string): Promise<boolean>;
+
+  // ---- w2-history: webhooks and their outbox (issue 14) ----
+
+  createWebhook(webhook: WebhookRow): Promise<void>;
+  listWebhooks(orgId: string): Promise<WebhookRow[]>;
+  /** False when the webhook is not the org's. Its deliveries and attempts go with it. */
+  deleteWebhook(orgId: string, webhookId: string): Promise<boolean>;
+  /** The webhook's latest attempts, newest first; undefined when the webhook is not the org's. */
+  listDeliveryAttempts(
+    orgId: string,
+    webhookId: string,
+    limit: number,
+  ): Promise<DeliveryAttemptRow[] | undefined>;
+  /**
+   * Claims up to `limit` pending deliveries due at `now`: each is moved to `leaseUntil` in a statement that
+   * only succeeds while it is still due, so two dispatchers never send the same attempt.
+   */
+  claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<DueDelivery[]>;
+  /** Records an attempt and the delivery's new state (`pending` with `nextAttemptAt`, `delivered`, `failed`). */
+  recordAttempt(
+    delivery: DueDelivery,
+    attempt: {
+      at: string;
+      status: 'succeeded' | 'failed';
+      responseCode: number | null;
+      error: string | null;
+    },
+    next: { state: 'pending' | 'delivered' | 'failed'; nextAttemptAt: string },
+  ): Promise<void>;
+  /** When the earliest pending delivery is due (undefined: none), for the Durable Object's next alarm. */
+  nextDeliveryDue(): Promise<string | undefined>;
 }

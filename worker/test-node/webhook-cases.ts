@@ -1,0 +1,140 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { Webhook } from 'standardwebhooks';
+import { expect } from 'vitest';
+import { freePort } from '../scripts/local-worker.ts';
+import { example } from './libsql-app.ts';
+
+// The webhook end-to-end case (issue 14), run against the Node server and against `wrangler dev`.
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** A receiver on 127.0.0.1 that answers 500 to the first `failures` requests, then 204. */
+export async function startReceiver(failures: number) {
+  const port = await freePort();
+  const received: Received[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      response.statusCode = received.length <= failures ? 500 : 204;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Creates an org, a key, the hand-edits state and a webhook to a receiver that fails twice, posts the
+ * report, and checks: three attempts with one webhook-id, the last verified by the library's own
+ * verifier, and the deliveries route showing one success and two failures.
+ */
+export async function webhookRoundTrip(server: { url: string; adminToken: string }) {
+  const { state, report } = example('hand-edits');
+  const receiver = await startReceiver(2);
+  try {
+    const send = async (
+      path: string,
+      method: string,
+      body?: string,
+      headers: Record<string, string> = {},
+    ) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body }),
+      });
+      return { status: response.status, body: (await response.json().catch(() => null)) as never };
+    };
+    const admin = { Authorization: `Bearer ${server.adminToken}` };
+    const org = await send('/api/v2/admin/orgs', 'POST', '{"name":"hooks"}', admin);
+    const orgId = (org.body as { id: string }).id;
+    const key = await send(
+      `/api/v2/orgs/${orgId}/api-keys`,
+      'POST',
+      '{"name":"k","scopes":["write"]}',
+      admin,
+    );
+    const auth = { 'X-API-Key': (key.body as { raw_key: string }).raw_key };
+    const upload = await send(
+      `/api/v2/orgs/${orgId}/state-sources/main/state?cluster_id=example-cluster`,
+      'PUT',
+      state,
+      auth,
+    );
+    expect(upload.status).toBe(200);
+    const created = await send(
+      `/api/v2/orgs/${orgId}/webhooks`,
+      'POST',
+      JSON.stringify({
+        url: receiver.url,
+        events: ['drift.appeared', 'drift.resolved'],
+        min_severity: 'low',
+      }),
+      auth,
+    );
+    expect(created.status).toBe(201);
+    const hook = created.body as { id: string; secret: string };
+    expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
+    const listed = await send(`/api/v2/orgs/${orgId}/webhooks`, 'GET', undefined, auth);
+    expect((listed.body as { webhooks: { secret: string }[] }).webhooks.map((w) => w.secret)).toEqual(['']);
+
+    const posted = await send('/api/v2/operator/report', 'POST', report, auth);
+    expect(posted.status).toBe(201);
+    const scanId = (posted.body as { report_id: string }).report_id;
+
+    type Attempt = { attempt: number; status: string; response_code: number | null };
+    const deliveries = await until<Attempt[]>('one success after two failures', async () => {
+      const page = await send(`/api/v2/orgs/${orgId}/webhooks/${hook.id}/deliveries`, 'GET', undefined, auth);
+      const attempts = (page.body as { deliveries: Attempt[] }).deliveries;
+      return attempts.some((attempt) => attempt.status === 'succeeded') ? attempts : undefined;
+    });
+    expect(deliveries.map((d) => [d.attempt, d.status, d.response_code])).toEqual([
+      [3, 'succeeded', 204],
+      [2, 'failed', 500],
+      [1, 'failed', 500],
+    ]);
+    expect(receiver.received).toHaveLength(3);
+    expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    const last = receiver.received[2]!;
+    const payload = new Webhook(hook.secret).verify(last.body, last.headers as Record<string, string>) as {
+      type: string;
+      data: { scan_id: string; events: { type: string; resource_id: string }[] };
+    };
+    expect(payload.type).toBe('drift.events');
+    expect(payload.data.scan_id).toBe(scanId);
+    expect(payload.data.events.map((event) => [event.type, event.resource_id])).toEqual([
+      ['drift.appeared', 'k8s/configmap/fleet/routing-rules'],
+      ['drift.appeared', 'k8s/deployment/fleet/dispatcher'],
+      ['drift.appeared', 'k8s/deployment/fleet/tracker'],
+    ]);
+    // A forged body fails the same verifier.
+    expect(() =>
+      new Webhook(hook.secret).verify(
+        last.body.replace('appeared', 'resolved'),
+        last.headers as Record<string, string>,
+      ),
+    ).toThrow();
+    return { payload: last.body, headers: last.headers };
+  } finally {
+    await receiver.stop();
+  }
+}
