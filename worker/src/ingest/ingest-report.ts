@@ -1,4 +1,5 @@
 import {
+  type LiveResource,
   matchDrift,
   type OperatorReportRequest,
   parseIgnoreRules,
@@ -28,6 +29,11 @@ export interface IngestReportOptions {
   retryDelay?: (attempt: number) => Promise<void>;
   /** Queues reports of one scope (default: one queue per isolate); the version check holds without it. */
   lock?: Pick<ReturnType<typeof keyedMutex>, 'run'>;
+  /**
+   * Batches (issue 9): the live resources of all the batch's parts, read back from staging (the report then
+   * carries only the options), the count of its objects, and the batch the scan completes.
+   */
+  batch?: { live: LiveResource[]; resourceCount: number; id: string } | undefined;
 }
 
 /** Reports of one org, cluster and scope queue in this isolate (see {@link keyedMutex}). */
@@ -67,7 +73,8 @@ export async function ingestReport(
   } = options;
   const clusterId = report.cluster_id;
   const scope = report.namespace;
-  const live = toLiveResources(report, { secretHasher });
+  const live = options.batch?.live ?? toLiveResources(report, { secretHasher });
+  const resourceCount = options.batch?.resourceCount ?? report.resources.length;
 
   // Later duplicates of an id win, as they would in the cluster's own store.
   const objects = new Map<string, string>();
@@ -151,7 +158,7 @@ export async function ingestReport(
         clusterId,
         namespace: scope,
         createdAt,
-        resourceCount: report.resources.length,
+        resourceCount,
         summary: result.summary,
         warnings: result.warnings,
         bodyHash,
@@ -166,7 +173,8 @@ export async function ingestReport(
       upserts,
       deletes,
       driftItems,
+      completesBatch: options.batch && { id: options.batch.id, resourceCount },
     });
-    return written ? { scanId, resourceCount: report.resources.length } : undefined;
+    return written ? { scanId, resourceCount } : undefined;
   }
 }

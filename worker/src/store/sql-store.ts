@@ -4,6 +4,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
+import type { BatchStore } from './batch-store.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
 import { ObjectTooLargeError } from './object-too-large-error.ts';
@@ -18,11 +19,13 @@ import {
   ignoreRules,
   liveResources,
   orgs,
+  reportBatches,
   scanRuns,
   stateSources,
   valueParts,
 } from './schema.ts';
 import { splitText } from './split-text.ts';
+import { SqlBatchStore } from './sql-batch-store.ts';
 import { storableInteger } from './storable-integer.ts';
 import type {
   ApiKeyRow,
@@ -144,11 +147,13 @@ export class SqlStore implements Store {
   readonly #db: SqlDatabase;
   readonly #chunkBytes: number;
   readonly #maxObjectBytes: number;
+  readonly batches: BatchStore;
 
   constructor(db: SqlDatabase, options: SqlStoreOptions = {}) {
     this.#db = db;
     this.#chunkBytes = options.chunkBytes ?? 90_000;
     this.#maxObjectBytes = options.maxObjectBytes ?? 4 * 1024 * 1024;
+    this.batches = new SqlBatchStore(db, { chunkBytes: this.#chunkBytes });
   }
 
   /**
@@ -635,11 +640,20 @@ export class SqlStore implements Store {
         .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
         .onConflictDoNothing(),
       ...this.#partStatements(scan.orgId, parts, mine),
+      ...(write.completesBatch ? [this.#completeBatch(scan.orgId, scan.id, write.completesBatch, mine)] : []),
       // Read in the same transaction: did the version check let this scan in?
       db.select({ id: scanRuns.id }).from(scanRuns).where(eq(scanRuns.id, scan.id)),
     );
     const results = await db.batch(statements as [Statement, ...Statement[]]);
     return (results.at(-1) as unknown[]).length > 0;
+  }
+
+  /** Issue 9: the batch a scan completes turns `done` with it, in its transaction (only if the scan landed). */
+  #completeBatch(orgId: string, scanId: string, batch: { id: string; resourceCount: number }, mine: SQL) {
+    return this.#db
+      .update(reportBatches)
+      .set({ state: 'done', scanId, resourceCount: storableInteger('resource_count', batch.resourceCount) })
+      .where(sql`org_id = ${orgId} AND id = ${batch.id} AND state = 'claimed' AND ${mine}`);
   }
 
   async purgeScans(before: string): Promise<{ scans: number }> {

@@ -1,5 +1,6 @@
 import type { DriftSummary, DriftWarning, IacResource, StateSourceInfo } from '@driftwise/core';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
+import type { BatchStore } from './batch-store.ts';
 
 export interface OrgRow {
   id: string;
@@ -89,6 +90,8 @@ export interface ScanWrite {
   /** Objects of the stored live state that the report no longer has. */
   deletes: string[];
   driftItems: StoredDriftItem[];
+  /** Batches (issue 9): the claimed batch this scan completes, marked `done` in the same transaction. */
+  completesBatch?: { id: string; resourceCount: number } | undefined;
 }
 
 /**
@@ -96,6 +99,9 @@ export interface ScanWrite {
  * D1 (Workers) and on libSQL (Node, Deno) alike.
  */
 export interface Store {
+  /** Staged parts of batched reports (issue 9). */
+  readonly batches: BatchStore;
+
   createOrg(org: OrgRow): Promise<void>;
   getOrg(id: string): Promise<OrgRow | undefined>;
   /** Every org, oldest first (the admin's list; the number of orgs is small). */
