@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'hand-edits');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'hand-edits');
 
 type Json = Record<string, unknown>;
 const report = JSON.parse(readFileSync(join(fixtures, 'report.json'), 'utf8')) as { resources: Json[] };

@@ -1,0 +1,67 @@
+// `npm run bench -w worker`: a 50,000-Deployment whole-cluster report (100 namespaces of 500) as a batch of
+// 10 parts on Node + a libSQL file. Parts are generated one at a time so that the client side holds one
+// part, not the batch. Peak heap is sampled every 5 ms and at every part (V8's heapUsed: an approximation
+// from below); `fits_128mib` says whether it stayed within the Workers budget. (Under
+// `--max-old-space-size=128` this run dies today: the completing part holds every staged object, see
+// docs/worker.md "Batches".)
+import { deployments, stateBody } from './bench-fixtures.ts';
+import { nodeBenchApp } from './node-app.ts';
+
+const PARTS = 10;
+const NAMESPACES = 100;
+const PER_NAMESPACE = 500;
+const bench = (name: string, value: number, unit: string) => console.log(`BENCH ${name} ${value} ${unit}`);
+
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+};
+const sampler = setInterval(sample, 5);
+
+/** The Deployments of namespaces `from` … `to - 1`, with uids unique over the cluster. */
+function partResources(from: number, to: number) {
+  const resources = [];
+  for (let n = from; n < to; n++) {
+    for (const resource of deployments(PER_NAMESPACE, `ns-${n}`)) {
+      const uid = `00000000-0000-4000-8${String(n).padStart(3, '0')}-${String(resource.name).slice(4).padStart(12, '0')}`;
+      resource.id = uid;
+      (resource.properties as { metadata: { uid: string } }).metadata.uid = uid;
+      resources.push(resource);
+    }
+  }
+  return resources;
+}
+
+const app = await nodeBenchApp();
+try {
+  const upload = await app.post(
+    `/api/v2/orgs/${app.orgId}/state-sources/bench/state`,
+    stateBody(250, 'ns-0'),
+    'PUT',
+  );
+  if (upload.status !== 200) throw new Error(`state upload: ${upload.status} ${await upload.text()}`);
+  const batchId = crypto.randomUUID();
+  const started = performance.now();
+  let last: Response | undefined;
+  const perPart = NAMESPACES / PARTS;
+  for (let index = 0; index < PARTS; index++) {
+    const body = JSON.stringify({
+      cluster_id: 'big',
+      namespace: '*',
+      resources: partResources(index * perPart, (index + 1) * perPart),
+      batch: { id: batchId, index, total: PARTS },
+    });
+    last = await app.post('/api/v2/operator/report', body);
+    sample();
+    console.error(`part ${index}: ${last.status}, heap peak so far ${Math.round(peak / 1048576)} MiB`);
+    const expected = index === PARTS - 1 ? 201 : 202;
+    if (last.status !== expected) throw new Error(`part ${index}: ${last.status} ${await last.text()}`);
+    await last.text();
+  }
+  bench('worker.report.50k.batch.total_ms', Math.round(performance.now() - started), 'ms');
+  bench('worker.report.50k.batch.peak_heap_mib', Math.round(peak / 1024 / 1024), 'MiB');
+  bench('worker.report.50k.batch.fits_128mib', peak < 128 * 1024 * 1024 ? 1 : 0, 'bool');
+} finally {
+  clearInterval(sampler);
+  app.close();
+}
