@@ -1,13 +1,26 @@
+CREATE TABLE `report_batch_live` (
+	`org_id` text NOT NULL,
+	`batch_id` text NOT NULL,
+	`part_index` integer NOT NULL,
+	`position` integer NOT NULL,
+	`resource_id` text NOT NULL,
+	`content_hash` text NOT NULL,
+	`object` text NOT NULL,
+	PRIMARY KEY(`org_id`, `batch_id`, `part_index`, `position`)
+);
+--> statement-breakpoint
 CREATE TABLE `report_batch_objects` (
 	`org_id` text NOT NULL,
 	`batch_id` text NOT NULL,
 	`part_index` integer NOT NULL,
 	`position` integer NOT NULL,
 	`piece` integer NOT NULL,
+	`namespace` text NOT NULL,
 	`text` text NOT NULL,
 	PRIMARY KEY(`org_id`, `batch_id`, `part_index`, `position`, `piece`)
 );
 --> statement-breakpoint
+CREATE INDEX `report_batch_objects_namespace` ON `report_batch_objects` (`org_id`,`batch_id`,`namespace`,`part_index`,`position`,`piece`);--> statement-breakpoint
 CREATE TABLE `report_batch_parts` (
 	`org_id` text NOT NULL,
 	`batch_id` text NOT NULL,

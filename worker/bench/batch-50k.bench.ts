@@ -7,7 +7,8 @@
 import { deployments, stateBody } from './bench-fixtures.ts';
 import { nodeBenchApp } from './node-app.ts';
 
-const PARTS = 10;
+// BENCH_BATCH_PARTS: 10 by default (issue 9); the namespaces must divide evenly.
+const PARTS = Number(process.env.BENCH_BATCH_PARTS ?? 10);
 const NAMESPACES = 100;
 const PER_NAMESPACE = 500;
 const bench = (name: string, value: number, unit: string) => console.log(`BENCH ${name} ${value} ${unit}`);

@@ -17,7 +17,7 @@ async function partsOf(total: number) {
   const { orgId } = await createOrgAndKey(['write']);
   const { hasher } = await orgSecretKey(env.API_KEY_PEPPER, orgId);
   const id = crypto.randomUUID();
-  const report = inSyncReport as Parameters<typeof ingestBatchPart>[0];
+  const report = inSyncReport as unknown as Parameters<typeof ingestBatchPart>[0];
   const part = (index: number) => ({
     ...report,
     generate_iac: false,

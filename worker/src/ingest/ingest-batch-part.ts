@@ -1,4 +1,5 @@
 import {
+  type LivePartition,
   type LiveResource,
   type OperatorReportRequest,
   REPORT_LIMITS,
@@ -7,11 +8,12 @@ import {
 } from '@driftwise/core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { ProblemError } from '../http/problem-error.ts';
-import type { BatchRow } from '../store/batch-store.ts';
+import type { BatchRow, StagedObject } from '../store/batch-store.ts';
 import { ObjectTooLargeError } from '../store/object-too-large-error.ts';
 import type { Store } from '../store/store.ts';
 import { utf8Length } from '../store/utf8-length.ts';
 import { type IngestedReport, ingestReport } from './ingest-report.ts';
+import { storedLiveObject } from './stored-live-object.ts';
 
 /** CONTRACT "Large reports": a batch not completed within 15 minutes expires. */
 const BATCH_LIFETIME_MS = 15 * 60_000;
@@ -90,12 +92,17 @@ export async function ingestBatchPart(
     );
 
   const live = toLiveResources(report, { secretHasher });
-  const objects = live.map((resource) => JSON.stringify(resource));
-  objects.forEach((json, index) => {
-    const bytes = utf8Length(json);
-    if (bytes > MAX_OBJECT_BYTES) throw new ObjectTooLargeError(live[index]!.id, bytes, MAX_OBJECT_BYTES);
-  });
-  const contentHash = await sha256Hex(objects.join('\n'));
+  const objects: StagedObject[] = await Promise.all(
+    live.map(async (resource) => {
+      const json = JSON.stringify(resource);
+      const stored = JSON.stringify(storedLiveObject(resource.object));
+      const bytes = Math.max(utf8Length(json), utf8Length(stored));
+      if (bytes > MAX_OBJECT_BYTES) throw new ObjectTooLargeError(resource.id, bytes, MAX_OBJECT_BYTES);
+      const record = { resourceId: resource.id, contentHash: await sha256Hex(stored), json: stored };
+      return { json, namespace: resource.namespace, record };
+    }),
+  );
+  const contentHash = await sha256Hex(objects.map((object) => object.json).join('\n'));
 
   if (stored.state === 'open') {
     const before = await store.batches.progress(orgId, batch.id);
@@ -115,9 +122,15 @@ export async function ingestBatchPart(
 
   if (!(await store.batches.claim(orgId, batch.id))) return awaitWinner();
   try {
-    const all: LiveResource[] = [];
-    for await (const json of store.batches.objects(orgId, batch.id))
-      all.push(JSON.parse(json) as LiveResource);
+    // One namespace at a time (and the cluster-scoped objects on their own): never the whole batch at once.
+    async function* partitions(): AsyncIterable<LivePartition> {
+      for (const namespace of await store.batches.namespaces(orgId, batch.id)) {
+        const live: LiveResource[] = [];
+        for await (const json of store.batches.objects(orgId, batch.id, namespace))
+          live.push(JSON.parse(json) as LiveResource);
+        yield { namespace, live };
+      }
+    }
     const ingested = await ingestReport(
       { ...report, resources: [] },
       {
@@ -128,7 +141,7 @@ export async function ingestBatchPart(
         bodyHash: await sha256Hex(`batch\n${orgId}\n${batch.id}`),
         now,
         newId,
-        batch: { live: all, resourceCount: staged.objects, id: batch.id },
+        batch: { partitions, resourceCount: staged.objects, id: batch.id },
       },
     );
     await store.batches.purge(now().toISOString());

@@ -1,6 +1,7 @@
 import {
-  type LiveResource,
+  type LivePartition,
   matchDrift,
+  matchDriftInPartitions,
   type OperatorReportRequest,
   parseIgnoreRules,
   parsePersonTools,
@@ -30,10 +31,11 @@ export interface IngestReportOptions {
   /** Queues reports of one scope (default: one queue per isolate); the version check holds without it. */
   lock?: Pick<ReturnType<typeof keyedMutex>, 'run'>;
   /**
-   * Batches (issue 9): the live resources of all the batch's parts, read back from staging (the report then
-   * carries only the options), the count of its objects, and the batch the scan completes.
+   * Batches (issue 9): the report carries only the options; the live objects are read back from staging one
+   * namespace at a time (`partitions`, called once per round), the live state is copied from staging by
+   * the store, and the scan completes the batch `id`.
    */
-  batch?: { live: LiveResource[]; resourceCount: number; id: string } | undefined;
+  batch?: { partitions: () => AsyncIterable<LivePartition>; resourceCount: number; id: string } | undefined;
 }
 
 /** Reports of one org, cluster and scope queue in this isolate (see {@link keyedMutex}). */
@@ -73,8 +75,9 @@ export async function ingestReport(
   } = options;
   const clusterId = report.cluster_id;
   const scope = report.namespace;
-  const live = options.batch?.live ?? toLiveResources(report, { secretHasher });
-  const resourceCount = options.batch?.resourceCount ?? report.resources.length;
+  const { batch } = options;
+  const live = batch ? [] : toLiveResources(report, { secretHasher });
+  const resourceCount = batch?.resourceCount ?? report.resources.length;
 
   // Later duplicates of an id win, as they would in the cluster's own store.
   const objects = new Map<string, string>();
@@ -120,20 +123,23 @@ export async function ingestReport(
       store.listIacResources(orgId, clusterId),
       store.applicableStateSources(orgId, clusterId),
       store.getIgnoreRules(orgId),
-      store.liveHashes(orgId, clusterId, scope),
+      // A batch's live rows are copied from staging in SQL (ScanWrite.completesBatch): no diff here.
+      batch ? new Map<string, string>() : store.liveHashes(orgId, clusterId, scope),
       previousScan ? store.driftItems(previousScan) : [],
     ]);
 
     // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
     // undeclared fields are decided now, once, and stored with the drift.
-    const result = matchDrift({
-      live,
+    const rules = {
       iac,
       namespace: scope,
       ignoreRules: parseIgnoreRules(ignoreText ?? ''),
       personTools: parsePersonTools(ignoreText ?? ''),
       stateSources,
-    });
+    };
+    const result = batch
+      ? await matchDriftInPartitions({ ...rules, partitions: batch.partitions() })
+      : matchDrift({ ...rules, live });
 
     const scanId = newId();
     const createdAt = now().toISOString();
@@ -173,7 +179,7 @@ export async function ingestReport(
       upserts,
       deletes,
       driftItems,
-      completesBatch: options.batch && { id: options.batch.id, resourceCount },
+      completesBatch: batch && { id: batch.id, resourceCount },
     });
     return written ? { scanId, resourceCount } : undefined;
   }

@@ -1,3 +1,5 @@
+import type { LiveRecord } from './store.ts';
+
 /** A batch of report parts as the store keeps it (docs/data-model.md, "Batches"). */
 export interface BatchRow {
   orgId: string;
@@ -15,10 +17,20 @@ export interface BatchRow {
   resourceCount: number | null;
 }
 
-/** One part to stage: its objects as JSON texts (core's `LiveResource`, Secret values hashed). */
+/** One staged object: what the matcher reads, and what the live state will store. */
+export interface StagedObject {
+  /** Core's `LiveResource` as JSON (Secret values hashed, managedFields kept for `changed_by`). */
+  json: string;
+  /** The object's own namespace, `null` for cluster-scoped objects. */
+  namespace: string | null;
+  /** Its `live_resources` row: id, content hash and stored JSON. */
+  record: LiveRecord;
+}
+
+/** One part to stage. */
 export interface StagedPart {
   index: number;
-  objects: string[];
+  objects: StagedObject[];
   /** SHA-256 of the objects: a re-send of the index must carry the same ones. */
   contentHash: string;
 }
@@ -54,8 +66,10 @@ export interface BatchStore {
   claim(orgId: string, batchId: string): Promise<boolean>;
   /** `claimed` → `open` again, when making the scan failed (so the next re-sent part can try again). */
   release(orgId: string, batchId: string): Promise<void>;
-  /** The staged objects in part and position order, read a page at a time. */
-  objects(orgId: string, batchId: string): AsyncIterable<string>;
+  /** The namespaces of the staged objects (`null`: cluster-scoped), in no particular order. */
+  namespaces(orgId: string, batchId: string): Promise<(string | null)[]>;
+  /** The staged `LiveResource` JSON texts of one namespace, in part and position order, a page at a time. */
+  objects(orgId: string, batchId: string, namespace: string | null): AsyncIterable<string>;
   /**
    * Drops the staged rows of batches that are done, and of batches past `expiresAt` (marked `expired`; a
    * batch claimed but never finished expires 15 minutes later still); deletes rows expired a day ago.

@@ -256,7 +256,38 @@ export const reportBatchObjects = sqliteTable(
     partIndex: integer('part_index').notNull(),
     position: integer('position').notNull(),
     piece: integer('piece').notNull(),
+    /** The object's own namespace ('' for cluster-scoped ones): the completing part reads one at a time. */
+    namespace: text('namespace').notNull(),
     text: text('text').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.batchId, t.partIndex, t.position, t.piece] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.batchId, t.partIndex, t.position, t.piece] }),
+    index('report_batch_objects_namespace').on(
+      t.orgId,
+      t.batchId,
+      t.namespace,
+      t.partIndex,
+      t.position,
+      t.piece,
+    ),
+  ],
+);
+
+/**
+ * The stored form of each staged object (`live_resources`' resource id, content hash and object, large
+ * objects as `@parts:` references into `value_parts`), so that the completing part's transaction copies
+ * the live state from here in SQL instead of holding every object in memory.
+ */
+export const reportBatchLive = sqliteTable(
+  'report_batch_live',
+  {
+    orgId: text('org_id').notNull(),
+    batchId: text('batch_id').notNull(),
+    partIndex: integer('part_index').notNull(),
+    position: integer('position').notNull(),
+    resourceId: text('resource_id').notNull(),
+    contentHash: text('content_hash').notNull(),
+    object: text('object').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.batchId, t.partIndex, t.position] })],
 );

@@ -2,7 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BatchProgress, BatchRow, BatchStore, StagedPart } from './batch-store.ts';
 import { chunkBySize } from './chunk-by-size.ts';
-import { reportBatches, reportBatchObjects, reportBatchParts } from './schema.ts';
+import { externalizeText } from './externalize-text.ts';
+import {
+  reportBatches,
+  reportBatchLive,
+  reportBatchObjects,
+  reportBatchParts,
+  valueParts,
+} from './schema.ts';
 import { splitText } from './split-text.ts';
 import type { SqlDatabase } from './sql-store.ts';
 import { storableInteger } from './storable-integer.ts';
@@ -79,9 +86,10 @@ export class SqlBatchStore implements BatchStore {
     // a re-send (or a concurrent duplicate) finds it and writes nothing.
     const fresh = sql`NOT EXISTS (SELECT 1 FROM report_batch_parts WHERE org_id = ${orgId}
       AND batch_id = ${batchId} AND part_index = ${index}) AND ${isOpen}`;
-    const rows = part.objects.flatMap((json, position) =>
+    const rows = part.objects.flatMap(({ json, namespace }, position) =>
       splitText(json, this.#chunkBytes - 200).map(
-        (piece, number) => `[${position},${number},${JSON.stringify(piece)}]`,
+        (piece, number) =>
+          `[${position},${number},${JSON.stringify(namespace ?? '')},${JSON.stringify(piece)}]`,
       ),
     );
     const statements: Statement[] = chunkBySize(rows, this.#chunkBytes - 200).map((group) =>
@@ -89,10 +97,43 @@ export class SqlBatchStore implements BatchStore {
         .insert(reportBatchObjects)
         .select(
           sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-            json_extract(value, '$[2]') FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
+            json_extract(value, '$[2]'), json_extract(value, '$[3]')
+            FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
         )
         .onConflictDoNothing(),
     );
+    // The live rows-to-be, large objects as parts references (their value_parts are content-addressed).
+    const parts: string[] = [];
+    const live = await Promise.all(
+      part.objects.map(async ({ record }, position) => {
+        const object = await externalizeText(orgId, record.json, this.#chunkBytes);
+        parts.push(...object.parts);
+        return `[${position},${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
+      }),
+    );
+    for (const group of chunkBySize(live, this.#chunkBytes - 200)) {
+      statements.push(
+        db
+          .insert(reportBatchLive)
+          .select(
+            sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+              json_extract(value, '$[2]'), json_extract(value, '$[3]')
+              FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
+          )
+          .onConflictDoNothing(),
+      );
+    }
+    for (const group of chunkBySize(parts, this.#chunkBytes)) {
+      statements.push(
+        db
+          .insert(valueParts)
+          .select(
+            sql`SELECT ${orgId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+              FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
+          )
+          .onConflictDoNothing(),
+      );
+    }
     statements.push(
       db
         .insert(reportBatchParts)
@@ -142,13 +183,21 @@ export class SqlBatchStore implements BatchStore {
       .where(and(this.#batch(orgId, batchId), eq(reportBatches.state, 'claimed')));
   }
 
-  async *objects(orgId: string, batchId: string): AsyncIterable<string> {
+  async namespaces(orgId: string, batchId: string): Promise<(string | null)[]> {
+    const rows = await this.#db.all<{ namespace: string }>(
+      sql`SELECT DISTINCT namespace FROM report_batch_objects WHERE org_id = ${orgId} AND batch_id = ${batchId}`,
+    );
+    return rows.map((row) => (row.namespace === '' ? null : row.namespace));
+  }
+
+  async *objects(orgId: string, batchId: string, namespace: string | null): AsyncIterable<string> {
     let after: [number, number, number] = [-1, -1, -1];
     let current: { key: string; pieces: string[] } | undefined;
     for (;;) {
       const page = await this.#db.all<{ part_index: number; position: number; piece: number; text: string }>(
         sql`SELECT part_index, position, piece, text FROM report_batch_objects
-          WHERE org_id = ${orgId} AND batch_id = ${batchId} AND (part_index, position, piece) > (${after[0]}, ${after[1]}, ${after[2]})
+          WHERE org_id = ${orgId} AND batch_id = ${batchId} AND namespace = ${namespace ?? ''}
+            AND (part_index, position, piece) > (${after[0]}, ${after[1]}, ${after[2]})
           ORDER BY part_index, position, piece LIMIT ${PAGE_ROWS}`,
       );
       for (const row of page) {
@@ -178,6 +227,7 @@ export class SqlBatchStore implements BatchStore {
           sql`(state = 'open' AND expires_at <= ${now}) OR (state = 'claimed' AND expires_at <= ${claimDeadline})`,
         ),
       db.delete(reportBatchObjects).where(finished),
+      db.delete(reportBatchLive).where(finished),
       db.delete(reportBatchParts).where(finished),
       db.delete(reportBatches).where(sql`state IN ('done', 'expired') AND expires_at < ${forgetBefore}`),
     ]);

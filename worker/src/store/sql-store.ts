@@ -7,6 +7,7 @@ import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import type { BatchStore } from './batch-store.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
+import { type Externalized, externalizeText } from './externalize-text.ts';
 import { ObjectTooLargeError } from './object-too-large-error.ts';
 import { partsReference } from './parts-reference.ts';
 import type * as schema from './schema.ts';
@@ -24,7 +25,6 @@ import {
   stateSources,
   valueParts,
 } from './schema.ts';
-import { splitText } from './split-text.ts';
 import { SqlBatchStore } from './sql-batch-store.ts';
 import { storableInteger } from './storable-integer.ts';
 import type {
@@ -48,14 +48,6 @@ export interface SqlStoreOptions {
   chunkBytes?: number;
   /** Largest live object or IaC resource (bytes of JSON) the store keeps: CONTRACT "Limits", 4 MiB. */
   maxObjectBytes?: number;
-}
-
-/** A JSON text as a bulk statement carries it, and the `value_parts` rows it needs when it is large. */
-interface Externalized {
-  /** The JSON array element: the text itself, or the JSON string of its parts reference. */
-  element: string;
-  /** `[id, position, text]` JSON array elements for `value_parts`. */
-  parts: string[];
 }
 
 type ScanRecord = typeof scanRuns.$inferSelect;
@@ -156,21 +148,9 @@ export class SqlStore implements Store {
     this.batches = new SqlBatchStore(db, { chunkBytes: this.#chunkBytes });
   }
 
-  /**
-   * Issue 7, defect 7: a text that would not fit one statement (D1: 100,000 bytes per statement, 2,000,000
-   * per row or string, https://developers.cloudflare.com/d1/platform/limits/) goes to `value_parts` in
-   * pieces that each fit one, and the column gets a reference.
-   */
-  async #externalize(orgId: string, json: string): Promise<Externalized> {
-    const bytes = utf8Length(json);
-    // Headroom for the row's other values in the same statement (ids, hashes: < 200 bytes).
-    if (bytes <= this.#chunkBytes - 200) return { element: json, parts: [] };
-    const id = await sha256Hex(`${orgId}\n${json}`);
-    const pieces = splitText(json, this.#chunkBytes - 200);
-    return {
-      element: JSON.stringify(partsReference.format(id, pieces.length)),
-      parts: pieces.map((piece, position) => `[${JSON.stringify(id)},${position},${JSON.stringify(piece)}]`),
-    };
+  /** See {@link externalizeText}. */
+  #externalize(orgId: string, json: string): Promise<Externalized> {
+    return externalizeText(orgId, json, this.#chunkBytes);
   }
 
   /** CONTRACT "Limits": a single object over 4 MiB (of JSON) is a 413, before anything is written. */
@@ -640,12 +620,49 @@ export class SqlStore implements Store {
         .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
         .onConflictDoNothing(),
       ...this.#partStatements(scan.orgId, parts, mine),
-      ...(write.completesBatch ? [this.#completeBatch(scan.orgId, scan.id, write.completesBatch, mine)] : []),
+      ...(write.completesBatch
+        ? [
+            ...this.#liveFromBatch(scan, scope, write.completesBatch.id, mine),
+            this.#completeBatch(scan.orgId, scan.id, write.completesBatch, mine),
+          ]
+        : []),
       // Read in the same transaction: did the version check let this scan in?
       db.select({ id: scanRuns.id }).from(scanRuns).where(eq(scanRuns.id, scan.id)),
     );
     const results = await db.batch(statements as [Statement, ...Statement[]]);
     return (results.at(-1) as unknown[]).length > 0;
+  }
+
+  /**
+   * Issue 9: a batch's live state is copied from its staged rows in SQL, in part and position order (a
+   * later duplicate of an id wins, as in one report), rewriting only rows whose hash changed; rows the
+   * batch does not have are deleted. So the completing part never holds the batch's objects in memory.
+   */
+  #liveFromBatch(scan: ScanWrite['scan'], scope: string, batchId: string, mine: SQL): Statement[] {
+    const db = this.#db;
+    const staged = sql`FROM report_batch_live WHERE org_id = ${scan.orgId} AND batch_id = ${batchId}`;
+    return [
+      db
+        .insert(liveResources)
+        .select(
+          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope}, resource_id, content_hash, object ${staged}
+            AND ${mine} ORDER BY part_index, position`,
+        )
+        .onConflictDoUpdate({
+          target: [
+            liveResources.orgId,
+            liveResources.clusterId,
+            liveResources.scope,
+            liveResources.resourceId,
+          ],
+          set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+          setWhere: sql`${liveResources.contentHash} IS NOT excluded.content_hash`,
+        }),
+      db.delete(liveResources).where(
+        sql`org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND scope = ${scope}
+            AND resource_id NOT IN (SELECT resource_id ${staged}) AND ${mine}`,
+      ),
+    ];
   }
 
   /** Issue 9: the batch a scan completes turns `done` with it, in its transaction (only if the scan landed). */
@@ -662,7 +679,8 @@ export class SqlStore implements Store {
     const referencedParts = sql`SELECT org_id, substr(object, 8, 64) FROM live_resources WHERE object LIKE '@parts:%'
       UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
         WHERE i.data LIKE '@parts:%'
-      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
+      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'
+      UNION SELECT org_id, substr(object, 8, 64) FROM report_batch_live WHERE object LIKE '@parts:%'`;
     const results = await db.batch([
       db
         .delete(scanRuns)
