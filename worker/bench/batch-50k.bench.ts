@@ -9,7 +9,8 @@ import { nodeBenchApp } from './node-app.ts';
 
 // BENCH_BATCH_PARTS: 10 by default (issue 9); the namespaces must divide evenly.
 const PARTS = Number(process.env.BENCH_BATCH_PARTS ?? 10);
-const NAMESPACES = 100;
+// BENCH_BATCH_NAMESPACES: 100 by default; the memory test runs a smaller cluster under a tighter heap.
+const NAMESPACES = Number(process.env.BENCH_BATCH_NAMESPACES ?? 100);
 const PER_NAMESPACE = 500;
 const bench = (name: string, value: number, unit: string) => console.log(`BENCH ${name} ${value} ${unit}`);
 
