@@ -4,7 +4,7 @@
 // from below); `fits_128mib` says whether it stayed within the Workers budget. (Under
 // `--max-old-space-size=128` this run dies today: the completing part holds every staged object, see
 // docs/worker.md "Batches".)
-import { deployments, stateBody } from './bench-fixtures.ts';
+import { clusterDeployments, stateBody } from './bench-fixtures.ts';
 import { nodeBenchApp } from './node-app.ts';
 
 // BENCH_BATCH_PARTS: 10 by default (issue 9); the namespaces must divide evenly.
@@ -22,20 +22,6 @@ const sample = () => {
 };
 const sampler = setInterval(sample, 5);
 
-/** The Deployments of namespaces `from` … `to - 1`, with uids unique over the cluster. */
-function partResources(from: number, to: number) {
-  const resources = [];
-  for (let n = from; n < to; n++) {
-    for (const resource of deployments(PER_NAMESPACE, `ns-${n}`)) {
-      const uid = `00000000-0000-4000-8${String(n).padStart(3, '0')}-${String(resource.name).slice(4).padStart(12, '0')}`;
-      resource.id = uid;
-      (resource.properties as { metadata: { uid: string } }).metadata.uid = uid;
-      resources.push(resource);
-    }
-  }
-  return resources;
-}
-
 const app = await nodeBenchApp();
 try {
   const upload = await app.post(
@@ -52,7 +38,7 @@ try {
     const body = JSON.stringify({
       cluster_id: 'big',
       namespace: '*',
-      resources: partResources(index * perPart, (index + 1) * perPart),
+      resources: clusterDeployments(index * perPart, (index + 1) * perPart, PER_NAMESPACE),
       batch: { id: batchId, index, total: PARTS },
     });
     last = await app.post('/api/v2/operator/report', body);

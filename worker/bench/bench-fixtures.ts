@@ -56,3 +56,17 @@ export function stateBody(count: number, namespace: string): string {
   });
   return JSON.stringify({ ...state, serial: 1, resources });
 }
+
+/** `perNamespace` Deployments in each of `ns-<from>` … `ns-<to - 1>`, with uids unique over the cluster. */
+export function clusterDeployments(from: number, to: number, perNamespace: number): Json[] {
+  const resources: Json[] = [];
+  for (let n = from; n < to; n++) {
+    for (const resource of deployments(perNamespace, `ns-${n}`)) {
+      const uid = `00000000-0000-4000-8${String(n).padStart(3, '0')}-${String(resource.name).slice(4).padStart(12, '0')}`;
+      resource.id = uid;
+      (resource.properties as { metadata: { uid: string } }).metadata.uid = uid;
+      resources.push(resource);
+    }
+  }
+  return resources;
+}
