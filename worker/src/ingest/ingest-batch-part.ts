@@ -158,11 +158,12 @@ export async function ingestBatchPart(
 
   /** Another completing part claimed the batch: answer with its scan once it lands. */
   async function awaitWinner(): Promise<IngestedBatchPart> {
-    for (let waited = 0; waited < waitForScanMs; waited += 50) {
+    // Every 250 ms: D1 allows 1,000 queries per invocation, and a 50k batch takes seconds to complete.
+    for (let waited = 0; waited < waitForScanMs; waited += 250) {
       const row = await store.batches.get(orgId, batch.id);
       if (row?.state === 'done') return done(row);
       if (row?.state !== 'claimed') break;
-      await sleep(50);
+      await sleep(250);
     }
     return { status: 202, batchId: batch.id, received: batch.total, total: batch.total };
   }
