@@ -35,6 +35,7 @@ export { type ManagedFieldsEntry, managedFieldsEntries } from './managed-fields/
 export { parsePersonTools } from './managed-fields/parse-person-tools.ts';
 export { DEFAULT_PERSON_TOOLS, personToolMatcher } from './managed-fields/person-tools.ts';
 export { rfc3339Millis } from './managed-fields/rfc3339-millis.ts';
+export { driftItemOrder } from './match/drift-item-order.ts';
 export {
   type DriftWarningsInput,
   driftWarnings,
@@ -42,6 +43,11 @@ export {
   type StateSourceInfo,
 } from './match/drift-warnings.ts';
 export { type MatchDriftOptions, matchDrift } from './match/match-drift.ts';
+export {
+  type LivePartition,
+  type MatchDriftInPartitionsOptions,
+  matchDriftInPartitions,
+} from './match/match-drift-in-partitions.ts';
 export type {
   ChangedBy,
   DriftChange,

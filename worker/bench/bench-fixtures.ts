@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'hand-edits');
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'hand-edits');
 
 type Json = Record<string, unknown>;
 const report = JSON.parse(readFileSync(join(fixtures, 'report.json'), 'utf8')) as { resources: Json[] };
@@ -55,4 +55,18 @@ export function stateBody(count: number, namespace: string): string {
     return resource;
   });
   return JSON.stringify({ ...state, serial: 1, resources });
+}
+
+/** `perNamespace` Deployments in each of `ns-<from>` … `ns-<to - 1>`, with uids unique over the cluster. */
+export function clusterDeployments(from: number, to: number, perNamespace: number): Json[] {
+  const resources: Json[] = [];
+  for (let n = from; n < to; n++) {
+    for (const resource of deployments(perNamespace, `ns-${n}`)) {
+      const uid = `00000000-0000-4000-8${String(n).padStart(3, '0')}-${String(resource.name).slice(4).padStart(12, '0')}`;
+      resource.id = uid;
+      (resource.properties as { metadata: { uid: string } }).metadata.uid = uid;
+      resources.push(resource);
+    }
+  }
+  return resources;
 }

@@ -93,7 +93,7 @@ export interface paths {
         put?: never;
         /**
          * Report the live objects of a namespace or a whole cluster
-         * @description Scope `write`, API key only (a JWT bearer is a 403 `oidc_not_allowed`). Rate-limited to 120 requests per minute per client IP, counted before authentication. A body byte-identical to the newest scan of its cluster and namespace, with state sources and ignore rules unchanged since, is recorded as a new scan with the same result.
+         * @description Scope `write`, API key only (a JWT bearer is a 403 `oidc_not_allowed`). Rate-limited to 120 requests per minute per client IP, counted before authentication. A body byte-identical to the newest scan of its cluster and namespace, with state sources and ignore rules unchanged since, is recorded as a new scan with the same result. A part of a batch (`batch`) that leaves it incomplete is a 202; the part that completes it makes the scan from all parts and is the 201.
          */
         post: operations["postOperatorReport"];
         delete?: never;
@@ -508,6 +508,13 @@ export interface components {
                 message: string;
             }[];
         };
+        ReportBatchAccepted: {
+            /** Format: uuid */
+            batch_id: string;
+            /** @description Parts of the batch received so far. */
+            received: number;
+            total: number;
+        };
         OperatorReportRequest: {
             cluster_id: string;
             namespace: string;
@@ -526,6 +533,7 @@ export interface components {
             iac_scope: "extra" | "all";
             /** @default  */
             custom_prompt: string;
+            batch?: components["schemas"]["ReportBatch"];
         };
         Resource: {
             /** @description The object UID. */
@@ -558,6 +566,17 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
+        };
+        ReportBatch: {
+            /**
+             * Format: uuid
+             * @description Chosen by the client; the same for every part of the batch.
+             */
+            id: string;
+            /** @description This part, from 0. */
+            index: number;
+            /** @description Parts of the batch. */
+            total: number;
         };
         CreatedApiKey: {
             /** Format: uuid */
@@ -1056,6 +1075,21 @@ export interface operations {
                     "application/json": components["schemas"]["OperatorReportResponse"];
                 };
             };
+            /** @description A part of a batch, staged; the batch is not complete yet. */
+            202: {
+                headers: {
+                    /** @description Requests allowed per window (120 per minute per client IP on the operator routes). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the oldest counted request leaves the window and frees a slot. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportBatchAccepted"];
+                };
+            };
             /** @description Malformed JSON or a schema violation (`invalid_request`, with `errors[]` naming each path). */
             400: {
                 headers: {
@@ -1088,6 +1122,21 @@ export interface operations {
             };
             /** @description A `read` key (`insufficient_scope`), or a JWT bearer (`oidc_not_allowed`). */
             403: {
+                headers: {
+                    /** @description Requests allowed per window (120 per minute per client IP on the operator routes). */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the oldest counted request leaves the window and frees a slot. */
+                    "RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A part that disagrees with its batch (`batch_conflict`), or of an expired batch (`batch_expired`). */
+            409: {
                 headers: {
                     /** @description Requests allowed per window (120 per minute per client IP on the operator routes). */
                     "RateLimit-Limit"?: number;

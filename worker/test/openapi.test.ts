@@ -146,9 +146,10 @@ describe('openapi.json', () => {
     for (const [, op] of limited) expect(op.responses['429']!.headers).toHaveProperty('Retry-After');
   });
 
-  it('lists 409 only on the state upload', async () => {
+  it('lists 409 only on the operator report (batches) and the state upload', async () => {
     const routes = operations(await servedDocument());
     expect(routes.filter(([, op]) => op.responses['409']).map(([name]) => name)).toEqual([
+      'POST /api/v2/operator/report',
       'PUT /api/v2/orgs/{org_id}/state-sources/{name}/state',
     ]);
   });

@@ -5,16 +5,9 @@ import { changedBy } from '../managed-fields/changed-by.ts';
 import { iacFieldManagers } from '../managed-fields/iac-field-managers.ts';
 import { managedFieldsEntries } from '../managed-fields/managed-fields-entries.ts';
 import { DEFAULT_PERSON_TOOLS, personToolMatcher } from '../managed-fields/person-tools.ts';
-import type {
-  DriftChange,
-  DriftItem,
-  DriftResult,
-  DriftStatus,
-  IacResource,
-  LiveResource,
-  Severity,
-} from '../model.ts';
+import type { DriftChange, DriftItem, DriftResult, IacResource, LiveResource, Severity } from '../model.ts';
 import { compareObjects } from './compare-objects.ts';
+import { driftItemOrder } from './drift-item-order.ts';
 import { driftWarnings, type StateSourceInfo } from './drift-warnings.ts';
 import { hpaTargets } from './hpa-targets.ts';
 import { pairResources } from './pair-resources.ts';
@@ -42,21 +35,6 @@ export interface MatchDriftOptions {
    * omitted, neither is given (`empty_scope` still is).
    */
   stateSources?: readonly StateSourceInfo[];
-}
-
-const STATUS_ORDER: Readonly<Record<DriftStatus, number>> = { missing: 0, extra: 1, changed: 2 };
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function itemOrder(a: DriftItem, b: DriftItem): number {
-  return (
-    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-    compareText(a.resource_id, b.resource_id) ||
-    compareText(a.iac?.state_source ?? '', b.iac?.state_source ?? '') ||
-    compareText(a.iac?.address ?? '', b.iac?.address ?? '')
-  );
 }
 
 /**
@@ -152,7 +130,7 @@ function changedItem(
       };
       return rule === null ? change : { ...change, ignored: true as const, ignore_rule: rule };
     })
-    .sort((a, b) => compareText(a.path, b.path));
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const shown = changes.filter((change) => change.ignored !== true);
   const ignored = shown.length === 0;
   const severity: Severity = highestSeverity((ignored ? changes : shown).map((change) => change.severity));
@@ -220,7 +198,7 @@ export function matchDrift({
     const item = changedItem(declared, object, skipPaths, matcherFor(object, fileMatcher), isPersonTool);
     if (item !== null) items.push(item);
   }
-  items.sort(itemOrder);
+  items.sort(driftItemOrder);
   return {
     summary: summarizeDrift({ live: scopedLive, iac: scopedIac, items }),
     warnings: driftWarnings({

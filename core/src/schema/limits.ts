@@ -20,6 +20,10 @@ export const REPORT_LIMITS = {
    * more than this, so that the caller knows to say `errors_truncated`, and then stops.
    */
   maxIssues: 100,
+  /** Parts of one batch (CONTRACT "Large reports: compression and batches"). */
+  maxBatchParts: 256,
+  /** Objects of one batch, over all its parts. */
+  maxBatchObjects: 500_000,
 } as const;
 
 /** Limits on a Terraform state upload (CONTRACT "Limits"). */

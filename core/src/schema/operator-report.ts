@@ -125,6 +125,19 @@ const resourcesSchema = boundedArray(resourceSchema, {
 });
 
 /**
+ * A part of a batch (CONTRACT "Large reports"): a scope too large for one body is sent as `total` parts,
+ * each an ordinary report plus this; the part that completes the batch makes the scan.
+ */
+const batchSchema = z
+  .strictObject({
+    id: z.uuid().meta({ description: 'Chosen by the client; the same for every part of the batch.' }),
+    index: z.int().nonnegative().meta({ description: 'This part, from 0.' }),
+    total: z.int().min(1).max(REPORT_LIMITS.maxBatchParts).meta({ description: 'Parts of the batch.' }),
+  })
+  .refine((batch) => batch.index < batch.total, { message: 'index must be less than total', path: ['index'] })
+  .meta({ id: 'ReportBatch' });
+
+/**
  * Body of `POST /api/v2/operator/report` (CONTRACT "Operator report"). Unknown top-level fields are a 400
  * (a typo such as `generate_iacs` must not be dropped silently); unknown fields inside `properties` are
  * kept, they are the object.
@@ -147,6 +160,7 @@ export const operatorReportRequestSchema = z
       .enum(IAC_SCOPES, { error: `must be one of ${IAC_SCOPES.map((s) => `"${s}"`).join(', ')}` })
       .default('extra'),
     custom_prompt: z.string().max(REPORT_LIMITS.maxPromptLength).default(''),
+    batch: batchSchema.optional(),
   })
   .superRefine((report, ctx) => {
     // A whole-cluster report has no namespace to fall back on: namespaced objects must carry their own.

@@ -20,6 +20,8 @@ export type ProblemCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'stale_state'
+  | 'batch_conflict'
+  | 'batch_expired'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
@@ -39,6 +41,8 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   stale_state: 'Stale state',
+  batch_conflict: 'Batch conflict',
+  batch_expired: 'Batch expired',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',

@@ -2,7 +2,10 @@ import {
   driftEvents,
   generateIac,
   type IacResult,
+  type LivePartition,
+  type LiveResource,
   matchDrift,
+  matchDriftInPartitions,
   type OperatorReportRequest,
   parseIgnoreRules,
   parsePersonTools,
@@ -37,6 +40,12 @@ export interface IngestReportOptions {
   /** The model endpoint for `custom_prompt` (unset: the prompt is not applied, with a warning). */
   llmEndpoint?: LlmEndpoint | undefined;
   fetch?: typeof fetch;
+  /**
+   * Batches (issue 9): the report carries only the options; the live objects are read back from staging one
+   * namespace at a time (`partitions`, called once per round), the live state is copied from staging by
+   * the store, and the scan completes the batch `id`.
+   */
+  batch?: { partitions: () => AsyncIterable<LivePartition>; resourceCount: number; id: string } | undefined;
 }
 
 /** Reports of one org, cluster and scope queue in this isolate (see {@link keyedMutex}). */
@@ -82,7 +91,9 @@ export async function ingestReport(
   } = options;
   const clusterId = report.cluster_id;
   const scope = report.namespace;
-  const live = toLiveResources(report, { secretHasher });
+  const { batch } = options;
+  const live = batch ? [] : toLiveResources(report, { secretHasher });
+  const resourceCount = batch?.resourceCount ?? report.resources.length;
 
   // Later duplicates of an id win, as they would in the cluster's own store.
   const objects = new Map<string, string>();
@@ -128,7 +139,8 @@ export async function ingestReport(
       store.listIacResources(orgId, clusterId),
       store.applicableStateSources(orgId, clusterId),
       store.getIgnoreRules(orgId),
-      store.liveHashes(orgId, clusterId, scope),
+      // A batch's live rows are copied from staging in SQL (ScanWrite.completesBatch): no diff here.
+      batch ? new Map<string, string>() : store.liveHashes(orgId, clusterId, scope),
       previousScan ? store.driftItems(previousScan) : [],
       store.baselineFingerprints(orgId, clusterId, scope),
       store.listWebhooks(orgId),
@@ -136,20 +148,28 @@ export async function ingestReport(
 
     // `live` still holds metadata.managedFields here (the stored copy drops them): changed_by and
     // undeclared fields are decided now, once, and stored with the drift.
-    const result = matchDrift({
-      live,
+    const rules = {
       iac,
       namespace: scope,
       ignoreRules: parseIgnoreRules(ignoreText ?? ''),
       personTools: parsePersonTools(ignoreText ?? ''),
       stateSources,
-    });
+    };
+    // A batch's objects stream in one namespace at a time; only IaC generation, which names every object of
+    // the scan at once, keeps them (so a batch that asks for IaC holds its objects in memory).
+    const generatedFrom: LiveResource[] = batch ? [] : live;
+    const result = batch
+      ? await matchDriftInPartitions({
+          ...rules,
+          partitions: report.generate_iac ? keeping(batch.partitions(), generatedFrom) : batch.partitions(),
+        })
+      : matchDrift({ ...rules, live });
 
     // Generated before anything is written, so the IaC is stored in the same atomic unit as the scan.
     const generated = report.generate_iac
       ? await applyCustomPrompt(
           generateIac({
-            live,
+            live: generatedFrom,
             drift: result,
             format: report.iac_format,
             scope: report.iac_scope,
@@ -204,7 +224,7 @@ export async function ingestReport(
         clusterId,
         namespace: scope,
         createdAt,
-        resourceCount: report.resources.length,
+        resourceCount,
         summary: baselined.summary,
         warnings: result.warnings,
         bodyHash,
@@ -222,9 +242,19 @@ export async function ingestReport(
       iac: generated,
       events,
       deliveries,
+      completesBatch: batch && { id: batch.id, resourceCount },
     });
-    return written
-      ? { scanId, resourceCount: report.resources.length, iac: generated, deliveries: deliveries.length }
-      : undefined;
+    return written ? { scanId, resourceCount, iac: generated, deliveries: deliveries.length } : undefined;
+  }
+}
+
+/** Passes partitions through, keeping their live objects in `into`. */
+async function* keeping(
+  partitions: AsyncIterable<LivePartition>,
+  into: LiveResource[],
+): AsyncIterable<LivePartition> {
+  for await (const partition of partitions) {
+    into.push(...partition.live);
+    yield partition;
   }
 }

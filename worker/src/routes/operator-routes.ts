@@ -9,6 +9,7 @@ import type { WorkerEnv } from '../env.ts';
 import { body } from '../http/body.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import type { LlmEndpoint } from '../iac/apply-custom-prompt.ts';
+import { ingestBatchPart } from '../ingest/ingest-batch-part.ts';
 import { ingestReport } from '../ingest/ingest-report.ts';
 import { orgSecretKey } from '../ingest/org-secret-key.ts';
 import { repeatReport } from '../ingest/repeat-report.ts';
@@ -17,6 +18,7 @@ import { openApiApp } from '../openapi/openapi-app.ts';
 import { problemResponses } from '../openapi/problem-responses.ts';
 import { rateLimitHeaders } from '../openapi/rate-limit-headers.ts';
 import { security } from '../openapi/security.ts';
+import { reportBatchAcceptedSchema } from '../schemas/report-batch-accepted-schema.ts';
 import { secretHashKeySchema } from '../schemas/secret-hash-key-schema.ts';
 import type { AppDeps } from './app-deps.ts';
 
@@ -73,7 +75,8 @@ function postReport(deps: AppDeps) {
       'Scope `write`, API key only (a JWT bearer is a 403 `oidc_not_allowed`). Rate-limited to 120 requests ' +
       'per minute per client IP, counted before authentication. A body byte-identical to the newest scan of ' +
       'its cluster and namespace, with state sources and ignore rules unchanged since, is recorded as a new ' +
-      'scan with the same result.',
+      'scan with the same result. A part of a batch (`batch`) that leaves it incomplete is a 202; the part ' +
+      'that completes it makes the scan from all parts and is the 201.',
     security: security.operator,
     middleware: [
       rateLimit({ clientIp: deps.clientIp }),
@@ -90,9 +93,17 @@ function postReport(deps: AppDeps) {
         headers: rateLimitHeaders,
         content: { 'application/json': { schema: operatorReportResponseSchema } },
       },
+      202: {
+        description: 'A part of a batch, staged; the batch is not complete yet.',
+        headers: rateLimitHeaders,
+        content: { 'application/json': { schema: reportBatchAcceptedSchema } },
+      },
       ...problemResponses(
-        [400, 401, 403, 413, 415, 429],
-        { 403: 'A `read` key (`insufficient_scope`), or a JWT bearer (`oidc_not_allowed`).' },
+        [400, 401, 403, 409, 413, 415, 429],
+        {
+          403: 'A `read` key (`insufficient_scope`), or a JWT bearer (`oidc_not_allowed`).',
+          409: 'A part that disagrees with its batch (`batch_conflict`), or of an expired batch (`batch_expired`).',
+        },
         rateLimitHeaders,
       ),
     },
@@ -165,6 +176,26 @@ export function operatorRoutes(deps: AppDeps) {
       if (principal.kind !== 'api_key')
         throw new ProblemError(401, 'unauthorized', 'An API key is required.');
       const report = c.req.valid('json');
+      if (report.batch) {
+        const part = await ingestBatchPart(
+          { ...report, batch: report.batch },
+          {
+            store: c.get('store'),
+            orgId: principal.orgId,
+            secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId)).hasher,
+            now: deps.now,
+            newId: deps.newId,
+            llmEndpoint: llmEndpoint(c.env),
+            fetch: deps.fetch,
+          },
+        );
+        if (part.status === 202)
+          return c.json({ batch_id: part.batchId, received: part.received, total: part.total }, 202);
+        if (part.deliveries) wakeDispatcher(c);
+        if (!part.iac) return c.json({ report_id: part.scanId, resource_count: part.resourceCount }, 201);
+        c.header('Cache-Control', 'no-store');
+        return c.json({ report_id: part.scanId, resource_count: part.resourceCount, iac: part.iac }, 201);
+      }
       const { scanId, resourceCount, iac, deliveries } = await ingestReport(report, {
         store: c.get('store'),
         orgId: principal.orgId,

@@ -386,3 +386,93 @@ export const webhookAttempts = sqliteTable(
   },
   (t) => [index('webhook_attempts_webhook').on(t.webhookId, t.seq)],
 );
+
+// ── Batches (issue 9): a scope too large for one body arrives in parts, staged here until the last ──
+
+/**
+ * One batch of report parts per org and client-chosen id. `options` is the JSON of everything every part
+ * must agree on (cluster, namespace, total and the report options); `state` goes `open` → `claimed` (one
+ * completing part is making the scan) → `done` (`scan_id` set, in the scan's own transaction), or `open`
+ * → `expired` after 15 minutes (the staged rows go; the row stays a day so that late parts get a 409).
+ */
+export const reportBatches = sqliteTable(
+  'report_batches',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: text('id').notNull(),
+    clusterId: text('cluster_id').notNull(),
+    namespace: text('namespace').notNull(),
+    total: integer('total').notNull(),
+    options: text('options').notNull(),
+    state: text('state').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    scanId: text('scan_id'),
+    resourceCount: integer('resource_count'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('report_batches_expires').on(t.expiresAt)],
+);
+
+/** A staged part: how many objects it had and a hash of them (a re-send must be the same part). */
+export const reportBatchParts = sqliteTable(
+  'report_batch_parts',
+  {
+    orgId: text('org_id').notNull(),
+    batchId: text('batch_id').notNull(),
+    partIndex: integer('part_index').notNull(),
+    objectCount: integer('object_count').notNull(),
+    contentHash: text('content_hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.batchId, t.partIndex] })],
+);
+
+/**
+ * Staged objects: one row per object (core's `LiveResource` JSON, Secret values already hashed), in
+ * pieces below the statement limit when it is large, so no raw value and no whole batch is ever held in
+ * one row or one statement.
+ */
+export const reportBatchObjects = sqliteTable(
+  'report_batch_objects',
+  {
+    orgId: text('org_id').notNull(),
+    batchId: text('batch_id').notNull(),
+    partIndex: integer('part_index').notNull(),
+    position: integer('position').notNull(),
+    piece: integer('piece').notNull(),
+    /** The object's own namespace ('' for cluster-scoped ones): the completing part reads one at a time. */
+    namespace: text('namespace').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.batchId, t.partIndex, t.position, t.piece] }),
+    index('report_batch_objects_namespace').on(
+      t.orgId,
+      t.batchId,
+      t.namespace,
+      t.partIndex,
+      t.position,
+      t.piece,
+    ),
+  ],
+);
+
+/**
+ * The stored form of each staged object (`live_resources`' resource id, content hash and object, large
+ * objects as `@parts:` references into `value_parts`), so that the completing part's transaction copies
+ * the live state from here in SQL instead of holding every object in memory.
+ */
+export const reportBatchLive = sqliteTable(
+  'report_batch_live',
+  {
+    orgId: text('org_id').notNull(),
+    batchId: text('batch_id').notNull(),
+    partIndex: integer('part_index').notNull(),
+    position: integer('position').notNull(),
+    resourceId: text('resource_id').notNull(),
+    contentHash: text('content_hash').notNull(),
+    object: text('object').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.batchId, t.partIndex, t.position] })],
+);

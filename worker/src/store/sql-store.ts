@@ -4,8 +4,10 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
+import type { BatchStore } from './batch-store.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
+import { type Externalized, externalizeText } from './externalize-text.ts';
 import { ObjectTooLargeError } from './object-too-large-error.ts';
 import { partsReference } from './parts-reference.ts';
 import type * as schema from './schema.ts';
@@ -22,6 +24,7 @@ import {
   liveResources,
   members,
   orgs,
+  reportBatches,
   scanIac,
   scanRuns,
   stateSources,
@@ -31,6 +34,7 @@ import {
   webhooks,
 } from './schema.ts';
 import { splitText } from './split-text.ts';
+import { SqlBatchStore } from './sql-batch-store.ts';
 import { storableInteger } from './storable-integer.ts';
 import type {
   ApiKeyRow,
@@ -60,14 +64,6 @@ export interface SqlStoreOptions {
   chunkBytes?: number;
   /** Largest live object or IaC resource (bytes of JSON) the store keeps: CONTRACT "Limits", 4 MiB. */
   maxObjectBytes?: number;
-}
-
-/** A JSON text as a bulk statement carries it, and the `value_parts` rows it needs when it is large. */
-interface Externalized {
-  /** The JSON array element: the text itself, or the JSON string of its parts reference. */
-  element: string;
-  /** `[id, position, text]` JSON array elements for `value_parts`. */
-  parts: string[];
 }
 
 type ScanRecord = typeof scanRuns.$inferSelect;
@@ -159,28 +155,18 @@ export class SqlStore implements Store {
   readonly #db: SqlDatabase;
   readonly #chunkBytes: number;
   readonly #maxObjectBytes: number;
+  readonly batches: BatchStore;
 
   constructor(db: SqlDatabase, options: SqlStoreOptions = {}) {
     this.#db = db;
     this.#chunkBytes = options.chunkBytes ?? 90_000;
     this.#maxObjectBytes = options.maxObjectBytes ?? 4 * 1024 * 1024;
+    this.batches = new SqlBatchStore(db, { chunkBytes: this.#chunkBytes });
   }
 
-  /**
-   * Issue 7, defect 7: a text that would not fit one statement (D1: 100,000 bytes per statement, 2,000,000
-   * per row or string, https://developers.cloudflare.com/d1/platform/limits/) goes to `value_parts` in
-   * pieces that each fit one, and the column gets a reference.
-   */
-  async #externalize(orgId: string, json: string): Promise<Externalized> {
-    const bytes = utf8Length(json);
-    // Headroom for the row's other values in the same statement (ids, hashes: < 200 bytes).
-    if (bytes <= this.#chunkBytes - 200) return { element: json, parts: [] };
-    const id = await sha256Hex(`${orgId}\n${json}`);
-    const pieces = splitText(json, this.#chunkBytes - 200);
-    return {
-      element: JSON.stringify(partsReference.format(id, pieces.length)),
-      parts: pieces.map((piece, position) => `[${JSON.stringify(id)},${position},${JSON.stringify(piece)}]`),
-    };
+  /** See {@link externalizeText}. */
+  #externalize(orgId: string, json: string): Promise<Externalized> {
+    return externalizeText(orgId, json, this.#chunkBytes);
   }
 
   /** CONTRACT "Limits": a single object over 4 MiB (of JSON) is a 413, before anything is written. */
@@ -664,6 +650,12 @@ export class SqlStore implements Store {
         .onConflictDoNothing(),
       ...this.#partStatements(scan.orgId, parts, mine),
       ...(write.iac ? this.#iacStatements(scan.id, scan.orgId, write.iac, mine) : []),
+      ...(write.completesBatch
+        ? [
+            ...this.#liveFromBatch(scan, scope, write.completesBatch.id, mine),
+            this.#completeBatch(scan.orgId, scan.id, write.completesBatch, mine),
+          ]
+        : []),
       // Read in the same transaction: did the version check let this scan in?
       db.select({ id: scanRuns.id }).from(scanRuns).where(eq(scanRuns.id, scan.id)),
     );
@@ -994,6 +986,46 @@ export class SqlStore implements Store {
     return (results[1] as unknown[]).length > 0;
   }
 
+  /**
+   * Issue 9: a batch's live state is copied from its staged rows in SQL, in part and position order (a
+   * later duplicate of an id wins, as in one report), rewriting only rows whose hash changed; rows the
+   * batch does not have are deleted. So the completing part never holds the batch's objects in memory.
+   */
+  #liveFromBatch(scan: ScanWrite['scan'], scope: string, batchId: string, mine: SQL): Statement[] {
+    const db = this.#db;
+    const staged = sql`FROM report_batch_live WHERE org_id = ${scan.orgId} AND batch_id = ${batchId}`;
+    return [
+      db
+        .insert(liveResources)
+        .select(
+          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope}, resource_id, content_hash, object ${staged}
+            AND ${mine} ORDER BY part_index, position`,
+        )
+        .onConflictDoUpdate({
+          target: [
+            liveResources.orgId,
+            liveResources.clusterId,
+            liveResources.scope,
+            liveResources.resourceId,
+          ],
+          set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+          setWhere: sql`${liveResources.contentHash} IS NOT excluded.content_hash`,
+        }),
+      db.delete(liveResources).where(
+        sql`org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND scope = ${scope}
+            AND resource_id NOT IN (SELECT resource_id ${staged}) AND ${mine}`,
+      ),
+    ];
+  }
+
+  /** Issue 9: the batch a scan completes turns `done` with it, in its transaction (only if the scan landed). */
+  #completeBatch(orgId: string, scanId: string, batch: { id: string; resourceCount: number }, mine: SQL) {
+    return this.#db
+      .update(reportBatches)
+      .set({ state: 'done', scanId, resourceCount: storableInteger('resource_count', batch.resourceCount) })
+      .where(sql`org_id = ${orgId} AND id = ${batch.id} AND state = 'claimed' AND ${mine}`);
+  }
+
   async purgeScans(before: string): Promise<{ scans: number }> {
     const db = this.#db;
     // A parts reference is '@parts:' + 64 hex digits of the id + ':' + the count.
@@ -1001,7 +1033,9 @@ export class SqlStore implements Store {
       UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
         WHERE i.data LIKE '@parts:%'
       UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'
-      UNION SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'`;
+      UNION SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'
+
+      UNION SELECT org_id, substr(object, 8, 64) FROM report_batch_live WHERE object LIKE '@parts:%'`;
     const results = await db.batch([
       db
         .delete(scanRuns)

@@ -8,6 +8,7 @@ import type {
   StateSourceInfo,
 } from '@driftwise/core';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
+import type { BatchStore } from './batch-store.ts';
 
 export interface OrgRow {
   id: string;
@@ -114,6 +115,8 @@ export interface ScanWrite {
   events: DriftEventRow[];
   /** The outbox: one delivery per webhook with something to send about this scan. */
   deliveries: { id: string; webhookId: string }[];
+  /** Batches (issue 9): the claimed batch this scan completes, marked `done` in the same transaction. */
+  completesBatch?: { id: string; resourceCount: number } | undefined;
 }
 
 /** A drift event as stored (w2-history, issue 14). */
@@ -185,6 +188,9 @@ export interface DriftEventFilter extends ScanFilter {
  * D1 (Workers) and on libSQL (Node, Deno) alike.
  */
 export interface Store {
+  /** Staged parts of batched reports (issue 9). */
+  readonly batches: BatchStore;
+
   createOrg(org: OrgRow): Promise<void>;
   getOrg(id: string): Promise<OrgRow | undefined>;
   /** Every org, oldest first (the admin's list; the number of orgs is small). */

@@ -1,0 +1,57 @@
+// `npm run bench -w worker`: a 50,000-Deployment whole-cluster report (100 namespaces of 500) as a batch of
+// 10 parts on Node + a libSQL file. Parts are generated one at a time so that the client side holds one
+// part, not the batch. Peak heap is sampled every 5 ms and at every part (V8's heapUsed: an approximation
+// from below); `fits_128mib` says whether it stayed within the Workers budget. (Under
+// `--max-old-space-size=128` this run dies today: the completing part holds every staged object, see
+// docs/worker.md "Batches".)
+import { clusterDeployments, stateBody } from './bench-fixtures.ts';
+import { nodeBenchApp } from './node-app.ts';
+
+// BENCH_BATCH_PARTS: 10 by default (issue 9); the namespaces must divide evenly.
+const PARTS = Number(process.env.BENCH_BATCH_PARTS ?? 10);
+// BENCH_BATCH_NAMESPACES: 100 by default; the memory test runs a smaller cluster under a tighter heap.
+const NAMESPACES = Number(process.env.BENCH_BATCH_NAMESPACES ?? 100);
+const PER_NAMESPACE = 500;
+const bench = (name: string, value: number, unit: string) => console.log(`BENCH ${name} ${value} ${unit}`);
+// `worker.report.50k.batch.*` for the issue's 10 parts, `worker.report.50k.batch.<n>_parts.*` otherwise.
+const prefix = `worker.report.50k.batch${PARTS === 10 ? '' : `.${PARTS}_parts`}`;
+
+let peak = 0;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+};
+const sampler = setInterval(sample, 5);
+
+const app = await nodeBenchApp();
+try {
+  const upload = await app.post(
+    `/api/v2/orgs/${app.orgId}/state-sources/bench/state`,
+    stateBody(250, 'ns-0'),
+    'PUT',
+  );
+  if (upload.status !== 200) throw new Error(`state upload: ${upload.status} ${await upload.text()}`);
+  const batchId = crypto.randomUUID();
+  const started = performance.now();
+  let last: Response | undefined;
+  const perPart = NAMESPACES / PARTS;
+  for (let index = 0; index < PARTS; index++) {
+    const body = JSON.stringify({
+      cluster_id: 'big',
+      namespace: '*',
+      resources: clusterDeployments(index * perPart, (index + 1) * perPart, PER_NAMESPACE),
+      batch: { id: batchId, index, total: PARTS },
+    });
+    last = await app.post('/api/v2/operator/report', body);
+    sample();
+    console.error(`part ${index}: ${last.status}, heap peak so far ${Math.round(peak / 1048576)} MiB`);
+    const expected = index === PARTS - 1 ? 201 : 202;
+    if (last.status !== expected) throw new Error(`part ${index}: ${last.status} ${await last.text()}`);
+    await last.text();
+  }
+  bench(`${prefix}.total_ms`, Math.round(performance.now() - started), 'ms');
+  bench(`${prefix}.peak_heap_mib`, Math.round(peak / 1024 / 1024), 'MiB');
+  bench(`${prefix}.fits_128mib`, peak < 128 * 1024 * 1024 ? 1 : 0, 'bool');
+} finally {
+  clearInterval(sampler);
+  app.close();
+}

@@ -1,0 +1,235 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { BatchProgress, BatchRow, BatchStore, StagedPart } from './batch-store.ts';
+import { chunkBySize } from './chunk-by-size.ts';
+import { externalizeText } from './externalize-text.ts';
+import {
+  reportBatches,
+  reportBatchLive,
+  reportBatchObjects,
+  reportBatchParts,
+  valueParts,
+} from './schema.ts';
+import { splitText } from './split-text.ts';
+import type { SqlDatabase } from './sql-store.ts';
+import { storableInteger } from './storable-integer.ts';
+
+type Statement = BatchItem<'sqlite'>;
+
+/** Rows of staged objects read per query: pieces are ≤ 90 KB, so a page stays a few MB at most. */
+const PAGE_ROWS = 256;
+/** A claimed batch whose scan never landed (the isolate died) expires this much after its deadline. */
+const CLAIM_GRACE_MS = 15 * 60_000;
+/** Expired and done batches are remembered this long, so that a late part is a 409, not a new batch. */
+const TOMBSTONE_MS = 86_400_000;
+
+function toBatchRow(row: typeof reportBatches.$inferSelect): BatchRow {
+  return { ...row, state: row.state as BatchRow['state'] };
+}
+
+/**
+ * {@link BatchStore} on the worker's drizzle database (D1 or libSQL): every part is one transaction of bulk
+ * `json_each` inserts under the statement limits (docs/data-model.md, "D1 limits"), one row per object,
+ * in pieces when an object is larger than a statement may be.
+ */
+export class SqlBatchStore implements BatchStore {
+  readonly #db: SqlDatabase;
+  readonly #chunkBytes: number;
+
+  constructor(db: SqlDatabase, options: { chunkBytes: number }) {
+    this.#db = db;
+    this.#chunkBytes = options.chunkBytes;
+  }
+
+  #batch(orgId: string, batchId: string) {
+    return and(eq(reportBatches.orgId, orgId), eq(reportBatches.id, batchId));
+  }
+
+  async open(batch: BatchRow): Promise<BatchRow> {
+    await this.#db
+      .insert(reportBatches)
+      .values({ ...batch, total: storableInteger('total', batch.total) })
+      .onConflictDoNothing();
+    return (await this.get(batch.orgId, batch.id))!;
+  }
+
+  async get(orgId: string, batchId: string): Promise<BatchRow | undefined> {
+    const row = await this.#db.select().from(reportBatches).where(this.#batch(orgId, batchId)).get();
+    return row ? toBatchRow(row) : undefined;
+  }
+
+  #progressQuery(orgId: string, batchId: string) {
+    return this.#db
+      .select({
+        received: sql<number>`COUNT(*)`,
+        objects: sql<number>`COALESCE(SUM(${reportBatchParts.objectCount}), 0)`,
+      })
+      .from(reportBatchParts)
+      .where(and(eq(reportBatchParts.orgId, orgId), eq(reportBatchParts.batchId, batchId)));
+  }
+
+  async progress(orgId: string, batchId: string): Promise<BatchProgress> {
+    const [row] = await this.#progressQuery(orgId, batchId).all();
+    return { received: Number(row?.received ?? 0), objects: Number(row?.objects ?? 0) };
+  }
+
+  async stagePart(
+    orgId: string,
+    batchId: string,
+    part: StagedPart,
+  ): Promise<BatchProgress & { contentHash: string | undefined }> {
+    const db = this.#db;
+    const index = storableInteger('index', part.index);
+    const isOpen = sql`EXISTS (SELECT 1 FROM report_batches WHERE org_id = ${orgId} AND id = ${batchId}
+      AND state = 'open')`;
+    // The part row is the last insert of the transaction: a part is either staged whole or not at all, and
+    // a re-send (or a concurrent duplicate) finds it and writes nothing.
+    const fresh = sql`NOT EXISTS (SELECT 1 FROM report_batch_parts WHERE org_id = ${orgId}
+      AND batch_id = ${batchId} AND part_index = ${index}) AND ${isOpen}`;
+    const rows = part.objects.flatMap(({ json, namespace }, position) =>
+      splitText(json, this.#chunkBytes - 200).map(
+        (piece, number) =>
+          `[${position},${number},${JSON.stringify(namespace ?? '')},${JSON.stringify(piece)}]`,
+      ),
+    );
+    const statements: Statement[] = chunkBySize(rows, this.#chunkBytes - 200).map((group) =>
+      db
+        .insert(reportBatchObjects)
+        .select(
+          sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+            json_extract(value, '$[2]'), json_extract(value, '$[3]')
+            FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
+        )
+        .onConflictDoNothing(),
+    );
+    // The live rows-to-be, large objects as parts references (their value_parts are content-addressed).
+    const parts: string[] = [];
+    const live = await Promise.all(
+      part.objects.map(async ({ record }, position) => {
+        const object = await externalizeText(orgId, record.json, this.#chunkBytes);
+        parts.push(...object.parts);
+        return `[${position},${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
+      }),
+    );
+    for (const group of chunkBySize(live, this.#chunkBytes - 200)) {
+      statements.push(
+        db
+          .insert(reportBatchLive)
+          .select(
+            sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+              json_extract(value, '$[2]'), json_extract(value, '$[3]')
+              FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
+          )
+          .onConflictDoNothing(),
+      );
+    }
+    for (const group of chunkBySize(parts, this.#chunkBytes)) {
+      statements.push(
+        db
+          .insert(valueParts)
+          .select(
+            sql`SELECT ${orgId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+              FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
+          )
+          .onConflictDoNothing(),
+      );
+    }
+    statements.push(
+      db
+        .insert(reportBatchParts)
+        .select(
+          sql`SELECT ${orgId}, ${batchId}, ${index}, ${part.objects.length}, ${part.contentHash} WHERE ${isOpen}`,
+        )
+        .onConflictDoNothing(),
+      db
+        .select({ contentHash: reportBatchParts.contentHash })
+        .from(reportBatchParts)
+        .where(
+          and(
+            eq(reportBatchParts.orgId, orgId),
+            eq(reportBatchParts.batchId, batchId),
+            eq(reportBatchParts.partIndex, index),
+          ),
+        ),
+      this.#progressQuery(orgId, batchId),
+    );
+    const results = await db.batch(statements as [Statement, ...Statement[]]);
+    const [stored] = results.at(-2) as { contentHash: string }[];
+    const [progress] = results.at(-1) as { received: number; objects: number }[];
+    return {
+      contentHash: stored?.contentHash,
+      received: Number(progress?.received ?? 0),
+      objects: Number(progress?.objects ?? 0),
+    };
+  }
+
+  async claim(orgId: string, batchId: string): Promise<boolean> {
+    // One conditional UPDATE: of two last parts arriving together, exactly one sees `open` and all parts.
+    const claimed = await this.#db
+      .update(reportBatches)
+      .set({ state: 'claimed' })
+      .where(
+        sql`org_id = ${orgId} AND id = ${batchId} AND state = 'open' AND total = (SELECT COUNT(*)
+          FROM report_batch_parts WHERE org_id = ${orgId} AND batch_id = ${batchId})`,
+      )
+      .returning({ id: reportBatches.id });
+    return claimed.length === 1;
+  }
+
+  async release(orgId: string, batchId: string): Promise<void> {
+    await this.#db
+      .update(reportBatches)
+      .set({ state: 'open' })
+      .where(and(this.#batch(orgId, batchId), eq(reportBatches.state, 'claimed')));
+  }
+
+  async namespaces(orgId: string, batchId: string): Promise<(string | null)[]> {
+    const rows = await this.#db.all<{ namespace: string }>(
+      sql`SELECT DISTINCT namespace FROM report_batch_objects WHERE org_id = ${orgId} AND batch_id = ${batchId}`,
+    );
+    return rows.map((row) => (row.namespace === '' ? null : row.namespace));
+  }
+
+  async *objects(orgId: string, batchId: string, namespace: string | null): AsyncIterable<string> {
+    let after: [number, number, number] = [-1, -1, -1];
+    let current: { key: string; pieces: string[] } | undefined;
+    for (;;) {
+      const page = await this.#db.all<{ part_index: number; position: number; piece: number; text: string }>(
+        sql`SELECT part_index, position, piece, text FROM report_batch_objects
+          WHERE org_id = ${orgId} AND batch_id = ${batchId} AND namespace = ${namespace ?? ''}
+            AND (part_index, position, piece) > (${after[0]}, ${after[1]}, ${after[2]})
+          ORDER BY part_index, position, piece LIMIT ${PAGE_ROWS}`,
+      );
+      for (const row of page) {
+        const key = `${row.part_index} ${row.position}`;
+        if (current && current.key !== key) yield current.pieces.join('');
+        if (current?.key !== key) current = { key, pieces: [] };
+        current.pieces.push(row.text);
+        after = [row.part_index, row.position, row.piece];
+      }
+      if (page.length < PAGE_ROWS) break;
+    }
+    if (current) yield current.pieces.join('');
+  }
+
+  async purge(now: string): Promise<void> {
+    const db = this.#db;
+    const at = Date.parse(now);
+    const claimDeadline = new Date(at - CLAIM_GRACE_MS).toISOString();
+    const forgetBefore = new Date(at - TOMBSTONE_MS).toISOString();
+    const finished = sql`(org_id, batch_id) IN (SELECT org_id, id FROM report_batches
+      WHERE state IN ('done', 'expired'))`;
+    await db.batch([
+      db
+        .update(reportBatches)
+        .set({ state: 'expired' })
+        .where(
+          sql`(state = 'open' AND expires_at <= ${now}) OR (state = 'claimed' AND expires_at <= ${claimDeadline})`,
+        ),
+      db.delete(reportBatchObjects).where(finished),
+      db.delete(reportBatchLive).where(finished),
+      db.delete(reportBatchParts).where(finished),
+      db.delete(reportBatches).where(sql`state IN ('done', 'expired') AND expires_at < ${forgetBefore}`),
+    ]);
+  }
+}
