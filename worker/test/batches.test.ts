@@ -278,3 +278,30 @@ describe('batched reports of generated clusters', () => {
     );
   });
 });
+
+describe('a batch that asks for IaC', () => {
+  it('answers the IaC of all parts with the completing part, as one report would', async () => {
+    const { orgId, key } = await orgWithState(manifestState);
+    const options = { generate_iac: true, iac_scope: 'all' };
+    const single = await post(key, { ...manifestReport, ...options });
+    expect(single.status).toBe(201);
+    const whole = ((await single.json()) as { iac: { content: string; resource_count: number } }).iac;
+
+    const other = await orgWithState(manifestState);
+    const parts = split({ ...(manifestReport as unknown as Report), ...options }, [2, 5]);
+    const answers = [];
+    for (const part of parts) answers.push(await post(other.key, part));
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 201]);
+    const completed = (await answers[2]!.json()) as {
+      report_id: string;
+      iac: { content: string; resource_count: number };
+    };
+    expect(completed.iac.resource_count).toBe(whole.resource_count);
+    expect(completed.iac.content).toBe(whole.content);
+    const stored = await call(`/api/v2/orgs/${other.orgId}/scans/${completed.report_id}/iac`, {
+      headers: withKey(other.key),
+    });
+    expect(stored.status).toBe(200);
+    expect(orgId).not.toBe(other.orgId);
+  });
+});
