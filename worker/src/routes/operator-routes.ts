@@ -1,6 +1,7 @@
 import { operatorReportRequestSchema, operatorReportResponseSchema } from '@driftwise/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { base64url } from 'jose';
 import type { AppEnv } from '../app-env.ts';
 import { authenticate } from '../auth/authenticate.ts';
 import { scopesAllow } from '../auth/principal.ts';
@@ -110,13 +111,6 @@ function postReport(deps: AppDeps) {
   });
 }
 
-function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-}
-
 /**
  * The org's key for Secret values, so operators hash them before they leave the cluster. The report route's
  * limiter and key rules, and scope `write` although it is a GET: the key lets its holder make hashes that
@@ -169,7 +163,7 @@ export function operatorRoutes(deps: AppDeps) {
         );
       const { keyId, key } = await orgSecretKey(c.env.API_KEY_PEPPER, principal.orgId);
       c.header('Cache-Control', 'no-store');
-      return c.json({ algorithm: 'hmac-sha256' as const, key_id: keyId, key: base64Url(key) }, 200);
+      return c.json({ algorithm: 'hmac-sha256' as const, key_id: keyId, key: base64url.encode(key) }, 200);
     })
     .openapi(postReport(deps), async (c) => {
       const principal = c.get('principal');
