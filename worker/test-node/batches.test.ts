@@ -1,45 +1,22 @@
-import { drizzle } from 'drizzle-orm/libsql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../src/create-app.ts';
-import * as schema from '../src/store/schema.ts';
-import { SqlStore } from '../src/store/sql-store.ts';
 import { awkwardText, bigConfigMapReport, bigConfigMapState } from '../test/large-objects-cases.ts';
-import { type ClientLimitLog, productionLimitsClient } from '../test/production-d1-limits.ts';
-import {
-  asAdmin,
-  CLIENT_IP_HEADER,
-  example,
-  json,
-  type LibsqlApp,
-  libsqlApp,
-  withKey,
-} from './libsql-app.ts';
+import type { ClientLimitLog } from '../test/production-d1-limits.ts';
+import { CLIENT_IP_HEADER, example, json, type LibsqlApp, withKey } from './libsql-app.ts';
+import { type LimitedLibsqlApp, limitedLibsqlApp } from './limited-libsql-app.ts';
 
 // Batches (issue 9) on Node/libSQL, every statement held to D1's production limits.
 const MiB = 1024 * 1024;
 let standalone: LibsqlApp;
 let limits: ClientLimitLog;
-let call: (path: string, init: RequestInit) => Promise<Response>;
+let call: LimitedLibsqlApp['call'];
+let orgAndKey: () => Promise<{ orgId: string; key: string }>;
 
 beforeEach(async () => {
-  standalone = await libsqlApp();
-  limits = productionLimitsClient(standalone.client);
-  const store = new SqlStore(drizzle(limits.client, { schema }));
-  const app = createApp({ store: () => store, clientIp: (c) => c.req.header(CLIENT_IP_HEADER) });
-  const bindings = { ...standalone.bindings, MAX_BODY_BYTES: String(16 * MiB) };
-  call = async (path, init) => app.request(`http://driftwise.test${path}`, init, bindings);
+  const app = await limitedLibsqlApp();
+  ({ standalone, limits, call } = app);
+  orgAndKey = () => app.orgAndKey('b');
 });
 afterEach(() => standalone.client.close());
-
-async function orgAndKey() {
-  const org = (await (await call('/api/v2/admin/orgs', json('POST', { name: 'b' }, asAdmin))).json()) as {
-    id: string;
-  };
-  const key = (await (
-    await call(`/api/v2/orgs/${org.id}/api-keys`, json('POST', { name: 'k', scopes: ['write'] }, asAdmin))
-  ).json()) as { raw_key: string };
-  return { orgId: org.id, key: key.raw_key };
-}
 
 const post = (key: string, body: unknown) =>
   call('/api/v2/operator/report', json('POST', body, { ...withKey(key), [CLIENT_IP_HEADER]: '192.0.2.30' }));
