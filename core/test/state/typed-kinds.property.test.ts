@@ -16,7 +16,7 @@ import { stateFile, stateResource, typedInstance } from './state-builder.ts';
 // the provider applies it (expand → the API server's defaults → flatten on refresh) is in sync, and one
 // hand edit of any declared field of the live object is exactly one change at that field's path.
 
-const RUNS = { numRuns: 40 };
+const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) };
 const hash = secretHasher('typed-kinds-property', 'k1prop');
 const UID = '0b7c9f4e-0000-4000-8000-000000000001';
 

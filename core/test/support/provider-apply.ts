@@ -28,8 +28,11 @@ export type Field = Common &
     | { t: 'bool'; flattenDefault?: boolean }
     /** With `base64`, values are text in state and base64 in the API (a Secret's `data`). */
     | { t: 'map'; arb: fc.Arbitrary<Record<string, string>>; base64?: boolean }
-    /** A list (or with `set`, a TypeSet) of scalars. */
-    | { t: 'strs'; arb: fc.Arbitrary<string[]>; set?: boolean; ints?: boolean }
+    /**
+     * A list (or with `set`, a TypeSet) of scalars. `unordered`: a TypeList whose order means nothing to
+     * Kubernetes, which docs/core.md says compares as a set (RBAC and webhook rules).
+     */
+    | { t: 'strs'; arb: fc.Arbitrary<string[]>; set?: boolean; unordered?: boolean; ints?: boolean }
     | {
         t: 'block';
         fields: Fields;
@@ -45,6 +48,8 @@ export type Field = Common &
         unique?: readonly string[];
         /** Exactly one of these blocks is set in each item (a volume's source). */
         oneOf?: readonly string[];
+        /** A TypeSet of blocks: state and the API hold the items in unrelated orders. */
+        set?: boolean;
       }
   );
 export type Fields = Readonly<Record<string, Field>>;
@@ -97,6 +102,34 @@ export function blockArb(fields: Fields, oneOf?: readonly string[]): fc.Arbitrar
 const mapValues = (map: JsonObject, f: (value: JsonValue) => JsonValue): JsonObject =>
   Object.fromEntries(Object.entries(map).map(([key, value]) => [key, f(value)]));
 
+// --- set order -----------------------------------------------------------------------------------------
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(text: string): number {
+  let crc = 0xffffffff;
+  for (const byte of new TextEncoder().encode(text)) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The order in which the provider sends a TypeSet of scalars: `(*schema.Set).List()` sorts the items by
+ * their hash code as a decimal string (`schema.HashString` / `HashInt`: CRC-32 IEEE of the text).
+ */
+export function sdkSetOrder<T extends string | number>(items: readonly T[]): T[] {
+  const code = (item: T) => String(crc32(String(item)));
+  return [...items].sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0));
+}
+
+/** The order in which a set of strings or numbers is written into the state file: cty's, by value. */
+function ctySetOrder(items: readonly string[], numeric: boolean): string[] {
+  return [...items].sort((a, b) => (numeric ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0));
+}
+
 // --- expand: state → API -------------------------------------------------------------------------------
 
 function bytesOf(text: string): string {
@@ -141,14 +174,21 @@ export function expand(fields: Fields, block: JsonObject): JsonObject {
         }
         break;
       case 'strs':
-        if ((value as JsonValue[]).length > 0) out[key] = [...(value as JsonValue[])];
+        if ((value as JsonValue[]).length > 0) {
+          const items = (value as string[]).map((item) => (field.ints ? Number(item) : item));
+          out[key] = field.set ? sdkSetOrder(items) : items;
+        }
         break;
       case 'block': {
         const items = value as JsonObject[];
         if (items.length === 0) break;
         if (field.inline) Object.assign(out, expand(field.fields, items[0]!));
         else if (field.one) out[key] = expand(field.fields, items[0]!);
-        else out[key] = items.map((item) => expand(field.fields, item));
+        else {
+          const expanded = items.map((item) => expand(field.fields, item));
+          // A set of blocks reaches the API in the SDK's hash order, unrelated to state's: reversed here.
+          out[key] = field.set ? expanded.reverse() : expanded;
+        }
       }
     }
   }
@@ -198,9 +238,12 @@ export function flatten(fields: Fields, object: JsonObject): JsonObject {
               ? mapValues(value as JsonObject, (v) => textOf(v as string))
               : { ...(value as JsonObject) };
         break;
-      case 'strs':
-        out[name] = Array.isArray(value) ? [...value] : [];
+      case 'strs': {
+        const items = Array.isArray(value) ? value.map(String) : [];
+        const ordered = field.set ? ctySetOrder(items, field.ints === true) : items;
+        out[name] = field.ints ? ordered.map(Number) : ordered;
         break;
+      }
       case 'block':
         if (field.inline) {
           const inner = flatten(field.fields, object);
@@ -209,7 +252,10 @@ export function flatten(fields: Fields, object: JsonObject): JsonObject {
             : [];
         } else if (value === undefined || value === null) out[name] = [];
         else if (field.one) out[name] = [flatten(field.fields, value as JsonObject)];
-        else out[name] = (value as JsonObject[]).map((item) => flatten(field.fields, item));
+        else {
+          const items = (value as JsonObject[]).map((item) => flatten(field.fields, item));
+          out[name] = field.set ? items.reverse() : items;
+        }
     }
   }
   return out;
@@ -287,7 +333,7 @@ export function leaves(
       }
     } else if (field.t === 'strs') {
       // A list of scalars is one leaf: a set compares as a whole, a list item by its index.
-      const index = field.set ? null : 0;
+      const index = field.set || field.unordered ? null : 0;
       found.push({
         path: index === null ? join(key) : `${join(key)}[0]`,
         edit: (root) => {

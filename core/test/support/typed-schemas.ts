@@ -520,34 +520,41 @@ const serviceAccount: KindSchema = {
   fields: {
     metadata: metadata(true),
     automount_service_account_token: bool(),
-    secret: many({ name: str(dnsName, { required: true }) }, { key: 'name', api: 'secrets' }),
+    secret: many({ name: str(dnsName, { required: true }) }, { key: 'name', api: 'secrets', set: true }),
     image_pull_secret: many(
       { name: str(dnsName, { required: true }) },
-      { key: 'name', api: 'imagePullSecrets' },
+      { key: 'name', api: 'imagePullSecrets', set: true },
     ),
     default_secret_name: computed(str(pick(''))),
   },
 };
 
-const policyRule = many(
-  {
-    api_groups: strs(pick('', 'apps', 'batch')),
-    resources: strs(pick('pods', 'deployments', 'secrets')),
-    verbs: strs(verbs, { required: true }),
-    resource_names: strs(dnsName),
-  },
-  { min: 1, api: 'rules' },
-);
+// kubernetes_role(_v1) declares its rule's lists as TypeSets (resource_kubernetes_role_v1.go);
+// kubernetes_cluster_role(_v1) as TypeLists (schema_rbac.go policyRuleSchema).
+const policyRule = (set: boolean) =>
+  many(
+    {
+      api_groups: strs(pick('', 'apps', 'batch'), { set, unordered: true, required: set }),
+      resources: strs(pick('pods', 'deployments', 'secrets', 'configmaps'), {
+        set,
+        unordered: true,
+        required: set,
+      }),
+      verbs: strs(verbs, { required: true, set, unordered: true }),
+      resource_names: strs(dnsName, { set, unordered: true }),
+    },
+    { min: 1, api: 'rules' },
+  );
 
 const role: KindSchema = {
   kind: 'role',
   namespaced: true,
-  fields: { metadata: metadata(true), rule: policyRule },
+  fields: { metadata: metadata(true), rule: policyRule(true) },
 };
 const clusterRole: KindSchema = {
   kind: 'clusterrole',
   namespaced: false,
-  fields: { metadata: metadata(false), rule: policyRule },
+  fields: { metadata: metadata(false), rule: policyRule(false) },
 };
 
 const binding = (namespaced: boolean): Fields => ({
@@ -725,19 +732,23 @@ const endpoints: KindSchema = {
       {
         address: many(
           { ip: str(ip, { required: true }), hostname: str(pick('', 'a')), node_name: str(pick('')) },
-          { api: 'addresses' },
+          { api: 'addresses', set: true, key: 'ip' },
         ),
-        not_ready_address: many({ ip: str(ip, { required: true }) }, { api: 'notReadyAddresses' }),
+        not_ready_address: many(
+          { ip: str(ip, { required: true }) },
+          { api: 'notReadyAddresses', set: true, key: 'ip' },
+        ),
         port: many(
           {
             name: str(pick('http', 'grpc'), { required: true }),
             port: int(80, 9000, { required: true }),
             protocol: str(pick('TCP', 'UDP')),
           },
-          { key: 'name', api: 'ports' },
+          { key: 'name', api: 'ports', set: true },
         ),
       },
-      { api: 'subsets' },
+      // Endpoints' subset, address, not_ready_address and port are TypeSets (schema_endpoints.go).
+      { api: 'subsets', set: true },
     ),
   },
 };
@@ -938,10 +949,10 @@ const webhook = (mutating: boolean): Field =>
       ),
       rule: many(
         {
-          api_groups: strs(pick('', 'apps'), { required: true }),
+          api_groups: strs(pick('', 'apps'), { required: true, unordered: true }),
           api_versions: strs(pick('v1'), { required: true }),
           operations: strs(pick('CREATE', 'UPDATE'), { required: true }),
-          resources: strs(pick('pods', 'deployments'), { required: true }),
+          resources: strs(pick('pods', 'deployments'), { required: true, unordered: true }),
           scope: str(pick('*', 'Namespaced')),
         },
         { api: 'rules' },
