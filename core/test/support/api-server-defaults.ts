@@ -50,6 +50,7 @@ function container(c: Obj): void {
   }
   probe(c.livenessProbe);
   probe(c.readinessProbe);
+  probe(c.startupProbe);
 }
 
 /** core/v1 SetDefaults_PodSpec and the volume sources' defaults. */
@@ -61,10 +62,16 @@ export function podSpec(spec: Obj): void {
   setDefault(spec, 'schedulerName', 'default-scheduler');
   for (const c of [...list(spec.containers), ...list(spec.initContainers)]) container(c);
   for (const volume of list(spec.volumes)) {
-    const configMap = obj(volume.configMap);
-    if (configMap) setDefault(configMap, 'defaultMode', 0o644);
-    const secret = obj(volume.secret);
-    if (secret) setDefault(secret, 'defaultMode', 0o644);
+    for (const source of ['configMap', 'secret', 'downwardAPI', 'projected']) {
+      const value = obj(volume[source]);
+      if (value) setDefault(value, 'defaultMode', 0o644);
+    }
+    for (const item of list(obj(volume.downwardAPI)?.items)) {
+      const fieldRef = obj(item.fieldRef);
+      if (fieldRef) setDefault(fieldRef, 'apiVersion', 'v1');
+    }
+    const hostPath = obj(volume.hostPath);
+    if (hostPath) setDefault(hostPath, 'type', '');
   }
 }
 

@@ -48,9 +48,12 @@ const conv = (arb: fc.Arbitrary<string>, convert: Conversion, opt: Opt = {}) => 
 // --- value pools ---------------------------------------------------------------------------------------
 
 const dnsName = pick('web', 'api', 'db', 'cache', 'worker-1');
-const labelMap = fc.dictionary(pick('app', 'tier', 'example.com/team', 'app.kubernetes.io/name'), dnsName, {
-  maxKeys: 3,
-});
+// A label value may be empty.
+const labelMap = fc.dictionary(
+  pick('app', 'tier', 'example.com/team', 'app.kubernetes.io/name'),
+  fc.oneof(dnsName, fc.constant('')),
+  { maxKeys: 3 },
+);
 const annotationMap = fc.dictionary(
   pick('note', 'example.com/owner', 'checksum/config'),
   pick('x', 'a b', '42'),
@@ -108,21 +111,32 @@ const labelSelector = (required = false): Field =>
 
 // --- pod spec (schema_pod_spec.go, schema_container.go) ---------------------------------------------------
 
-const probe: Field = one({
-  http_get: one(
-    {
+// A probe has exactly one handler (validation); the provider's flatten writes the handler it finds.
+const probe: Field = one(
+  {
+    http_get: one({
       path: str(path),
       port: conv(pick('8080', 'http'), 'intOrString', { required: true }),
       scheme: str(pick('HTTP', 'HTTPS')),
-    },
-    { required: true },
-  ),
-  initial_delay_seconds: int(1, 30),
-  period_seconds: int(1, 60),
-  timeout_seconds: int(1, 10),
-  success_threshold: int(1, 1),
-  failure_threshold: int(1, 10),
-});
+      http_header: many(
+        {
+          name: str(pick('X-Probe', 'Host'), { required: true }),
+          value: str(pick('1', 'a'), { required: true }),
+        },
+        { key: 'name', api: 'httpHeaders' },
+      ),
+    }),
+    tcp_socket: one({ port: conv(pick('8080', 'http'), 'intOrString', { required: true }) }),
+    exec: one({ command: strs(pick('cat', '/tmp/ok'), { required: true }) }),
+    grpc: one({ port: int(1000, 9000, { required: true }), service: str(pick('', 'health')) }),
+    initial_delay_seconds: int(1, 30),
+    period_seconds: int(1, 60),
+    timeout_seconds: int(1, 10),
+    success_threshold: int(1, 1),
+    failure_threshold: int(1, 10),
+  },
+  { oneOf: ['http_get', 'tcp_socket', 'exec', 'grpc'] },
+);
 
 const container = (names: fc.Arbitrary<string>): Fields => ({
   name: str(names, { required: true }),
@@ -147,9 +161,50 @@ const container = (names: fc.Arbitrary<string>): Fields => ({
     { key: 'container_port', unique: ['name'], api: 'ports' },
   ),
   env: many(
-    { name: str(pick('A', 'B', 'LOG_LEVEL'), { required: true }), value: str(pick('1', 'x')) },
+    {
+      name: str(pick('A', 'B', 'LOG_LEVEL', 'POD_IP'), { required: true }),
+      value: str(pick('1', 'x', '')),
+      value_from: one(
+        {
+          field_ref: one({
+            api_version: str(pick('v1')),
+            field_path: str(pick('status.podIP', 'metadata.name'), { required: true }),
+          }),
+          config_map_key_ref: one({
+            name: str(dnsName, { required: true }),
+            key: str(pick('k'), { required: true }),
+            optional: bool(),
+          }),
+          secret_key_ref: one({
+            name: str(dnsName, { required: true }),
+            key: str(pick('k'), { required: true }),
+            optional: bool(),
+          }),
+          resource_field_ref: one({
+            container_name: str(pick('', 'app')),
+            resource: str(pick('limits.cpu', 'requests.memory'), { required: true }),
+            divisor: str(pick('1', '1m', '1Mi')),
+          }),
+        },
+        { oneOf: ['field_ref', 'config_map_key_ref', 'secret_key_ref', 'resource_field_ref'] },
+      ),
+    },
     { key: 'name' },
   ),
+  env_from: many(
+    {
+      prefix: str(pick('', 'CFG_')),
+      config_map_ref: one({ name: str(dnsName, { required: true }), optional: bool() }),
+      secret_ref: one({ name: str(dnsName, { required: true }), optional: bool() }),
+    },
+    { oneOf: ['config_map_ref', 'secret_ref'], api: 'envFrom' },
+  ),
+  startup_probe: probe,
+  lifecycle: one({
+    pre_stop: one({
+      exec: one({ command: strs(pick('sleep', '5'), { required: true }) }, { required: true }),
+    }),
+  }),
   resources: one({ limits: map(resourceMap), requests: map(resourceMap) }),
   volume_mount: many(
     {
@@ -175,22 +230,57 @@ const container = (names: fc.Arbitrary<string>): Fields => ({
   }),
 });
 
+const keyToPath = many({
+  key: str(pick('a', 'b'), { required: true }),
+  path: str(pick('a.txt', 'b/c'), { required: true }),
+  mode: conv(octalMode, 'octal'),
+});
+
 const volume: Field = many(
   {
-    name: str(pick('config', 'data'), { required: true }),
+    name: str(pick('config', 'data', 'info', 'claim'), { required: true }),
     config_map: one({
       name: str(dnsName, { required: true }),
       default_mode: conv(octalMode, 'octal'),
       optional: bool(),
+      items: keyToPath,
     }),
     secret: one({
       secret_name: str(dnsName, { required: true }),
       default_mode: conv(octalMode, 'octal'),
       optional: bool(),
+      items: keyToPath,
     }),
     empty_dir: one({ medium: str(pick('', 'Memory')), size_limit: str(quantity) }),
+    // The provider's block is `downward_api`, the API's `downwardAPI` (expandDownwardAPIVolumeSource).
+    downward_api: one(
+      {
+        default_mode: conv(octalMode, 'octal'),
+        items: many({
+          path: str(pick('labels', 'name'), { required: true }),
+          field_ref: one(
+            {
+              api_version: str(pick('v1')),
+              field_path: str(pick('metadata.labels', 'metadata.name'), { required: true }),
+            },
+            { required: true },
+          ),
+          mode: conv(octalMode, 'octal'),
+        }),
+      },
+      { api: 'downwardAPI' },
+    ),
+    persistent_volume_claim: one({ claim_name: str(dnsName, { required: true }), read_only: bool() }),
+    host_path: one({
+      path: str(pick('/var/log', '/tmp'), { required: true }),
+      type: str(pick('', 'Directory')),
+    }),
   },
-  { key: 'name', oneOf: ['config_map', 'secret', 'empty_dir'], api: 'volumes' },
+  {
+    key: 'name',
+    oneOf: ['config_map', 'secret', 'empty_dir', 'downward_api', 'persistent_volume_claim', 'host_path'],
+    api: 'volumes',
+  },
 );
 
 export const podSpecFields = (restartPolicies: readonly string[]): Fields => ({
