@@ -213,6 +213,13 @@ const DEFAULTERS: Readonly<Record<string, (object: Obj, uid: string) => void>> =
     const spec = obj(o.spec)!;
     setDefault(spec, 'type', 'ClusterIP');
     setDefault(spec, 'sessionAffinity', 'None');
+    // core/v1 SetDefaults_Service: ClientIP affinity gets the default timeout of 3 hours; None has no config.
+    if (spec.sessionAffinity === 'ClientIP') {
+      const config = obj(spec.sessionAffinityConfig) ?? {};
+      const clientIP = obj(config.clientIP) ?? {};
+      setDefault(clientIP, 'timeoutSeconds', 10_800);
+      spec.sessionAffinityConfig = { ...config, clientIP };
+    } else delete spec.sessionAffinityConfig;
     setDefault(spec, 'internalTrafficPolicy', 'Cluster');
     spec.clusterIP = '10.96.0.17';
     spec.clusterIPs = ['10.96.0.17'];
@@ -283,6 +290,24 @@ const DEFAULTERS: Readonly<Record<string, (object: Obj, uid: string) => void>> =
   horizontalpodautoscaler: (o) => {
     const spec = obj(o.spec)!;
     setDefault(spec, 'minReplicas', 1);
+    // autoscaling/v2 SetDefaults_HorizontalPodAutoscalerBehavior: a behavior that is given is completed
+    // with GenerateHPAScaleUpRules / GenerateHPAScaleDownRules.
+    const behavior = obj(spec.behavior);
+    if (behavior) {
+      const scaleUp = obj(behavior.scaleUp) ?? {};
+      setDefault(scaleUp, 'stabilizationWindowSeconds', 0);
+      setDefault(scaleUp, 'selectPolicy', 'Max');
+      setDefault(scaleUp, 'policies', [
+        { type: 'Pods', value: 4, periodSeconds: 15 },
+        { type: 'Percent', value: 100, periodSeconds: 15 },
+      ]);
+      const scaleDown = obj(behavior.scaleDown) ?? {};
+      setDefault(scaleDown, 'stabilizationWindowSeconds', 300);
+      setDefault(scaleDown, 'selectPolicy', 'Max');
+      setDefault(scaleDown, 'policies', [{ type: 'Percent', value: 100, periodSeconds: 15 }]);
+      behavior.scaleUp = scaleUp;
+      behavior.scaleDown = scaleDown;
+    }
   },
 };
 

@@ -283,7 +283,69 @@ const volume: Field = many(
   },
 );
 
+// schema_affinity_spec.go: node affinity's required term is one NodeSelector holding node_selector_term
+// blocks; pod (anti-)affinity's are lists of terms; `values` and `namespaces` are TypeSets.
+const nodeSelectorRequirements = many(
+  {
+    key: str(pick('zone', 'kubernetes.io/arch'), { required: true }),
+    operator: str(pick('In', 'NotIn'), { required: true }),
+    values: strs(pick('a', 'b', 'amd64'), { set: true, required: true }),
+  },
+  { min: 1 },
+);
+
+const podAffinityTerm: Fields = {
+  label_selector: labelSelector(),
+  namespaces: strs(pick('shop', 'infra', 'default'), { set: true }),
+  topology_key: str(pick('kubernetes.io/hostname', 'zone'), { required: true }),
+};
+
+const affinity: Field = one({
+  node_affinity: one({
+    required_during_scheduling_ignored_during_execution: one({
+      node_selector_term: many(
+        { match_expressions: nodeSelectorRequirements },
+        { min: 1, api: 'nodeSelectorTerms' },
+      ),
+    }),
+    preferred_during_scheduling_ignored_during_execution: many({
+      weight: int(1, 100, { required: true }),
+      preference: one({ match_expressions: nodeSelectorRequirements }, { required: true }),
+    }),
+  }),
+  pod_anti_affinity: one({
+    required_during_scheduling_ignored_during_execution: many(podAffinityTerm),
+    preferred_during_scheduling_ignored_during_execution: many({
+      weight: int(1, 100, { required: true }),
+      pod_affinity_term: one(podAffinityTerm, { required: true }),
+    }),
+  }),
+});
+
 export const podSpecFields = (restartPolicies: readonly string[]): Fields => ({
+  affinity,
+  topology_spread_constraint: many(
+    {
+      max_skew: int(1, 3),
+      topology_key: str(pick('zone', 'kubernetes.io/hostname'), { required: true }),
+      when_unsatisfiable: str(pick('DoNotSchedule', 'ScheduleAnyway')),
+      label_selector: labelSelector(),
+      match_label_keys: strs(pick('pod-template-hash', 'app'), { set: true }),
+    },
+    { api: 'topologySpreadConstraints' },
+  ),
+  dns_config: one({
+    nameservers: strs(pick('1.1.1.1', '8.8.8.8')),
+    searches: strs(pick('svc.cluster.local', 'example.com')),
+    option: many(
+      { name: str(pick('ndots', 'edns0'), { required: true }), value: str(pick('', '2')) },
+      { key: 'name', api: 'options' },
+    ),
+  }),
+  host_aliases: many(
+    { ip: str(ip, { required: true }), hostnames: strs(pick('a.local', 'b.local'), { required: true }) },
+    { api: 'hostAliases' },
+  ),
   container: many(container(pick('app', 'sidecar')), {
     key: 'name',
     min: 1,
@@ -561,6 +623,9 @@ const service: KindSchema = {
         ip_families: computed(strs(pick(''))),
         ip_family_policy: computed(str(pick(''))),
         session_affinity: str(pick('None', 'ClientIP')),
+        session_affinity_config: one({
+          client_ip: one({ timeout_seconds: int(60, 86_400) }, { api: 'clientIP' }),
+        }),
         external_ips: strs(ip, { set: true, api: 'externalIPs' }),
         load_balancer_source_ranges: strs(cidr, { set: true }),
         external_traffic_policy: str(pick('Cluster', 'Local')),
@@ -1088,6 +1153,16 @@ const hpaV1: KindSchema = {
   },
 };
 
+// `policy` blocks are the API's `policies` (the name table's generic `policy` rule).
+const scalingPolicy = many(
+  {
+    type: str(pick('Pods', 'Percent'), { required: true }),
+    value: int(1, 100, { required: true }),
+    period_seconds: int(15, 60, { required: true }),
+  },
+  { min: 1, api: 'policies' },
+);
+
 const hpaV2: KindSchema = {
   kind: 'horizontalpodautoscaler',
   namespaced: true,
@@ -1117,6 +1192,18 @@ const hpaV2: KindSchema = {
           },
           { min: 1, max: 1, api: 'metrics' },
         ),
+        behavior: one({
+          scale_up: one({
+            stabilization_window_seconds: int(1, 600),
+            select_policy: str(pick('Max', 'Min')),
+            policy: scalingPolicy,
+          }),
+          scale_down: one({
+            stabilization_window_seconds: int(1, 600),
+            select_policy: str(pick('Max', 'Min')),
+            policy: scalingPolicy,
+          }),
+        }),
       },
       { required: true },
     ),
@@ -1131,7 +1218,7 @@ const networkPolicy: KindSchema = {
     spec: one(
       {
         pod_selector: labelSelector(true),
-        policy_types: strs(pick('Ingress'), { required: true, noEdit: true }),
+        policy_types: strs(pick('Ingress'), { required: true }),
         ingress: many({
           from: many({
             ip_block: one({ cidr: str(cidr, { required: true }), except: strs(pick('10.1.0.0/16')) }),
