@@ -407,6 +407,12 @@ export interface KindSchema {
   fields: Fields;
   /** Makes a generated configuration valid where the schema alone cannot (selectors, exclusive fields). */
   fixup?: Fixup;
+  /**
+   * The stored object as the operator reads it, when the provider talks to another API version than the
+   * cluster serves (the legacy Ingress: the provider reads v1beta1, the operator v1); `path` maps a change
+   * path of the provider's version to the served one.
+   */
+  served?: { object: (stored: JsonObject) => JsonObject; path: (path: string, stored: JsonObject) => string };
 }
 
 const first = (value: unknown): JsonObject | undefined =>
@@ -965,6 +971,106 @@ const backendV1: Field = one(
   { required: true },
 );
 
+// kubernetes_ingress: networking.k8s.io/v1beta1 (structure_ingress_spec.go), served as v1 since 1.22.
+const backendV1beta1 = (required: boolean): Field =>
+  one(
+    {
+      service_name: str(dnsName, { required: true }),
+      service_port: conv(pick('80', 'http', '8080'), 'intOrString', { required: true }),
+    },
+    { required },
+  );
+
+/** networking/v1beta1 → v1 conversion of a backend (Convert_v1beta1_IngressBackend_To_networking_IngressBackend). */
+function backendToV1(backend: JsonObject): JsonObject {
+  const { serviceName, servicePort, ...rest } = backend;
+  const port: JsonObject =
+    typeof servicePort === 'number' ? { number: servicePort } : { name: servicePort as string };
+  return { ...rest, service: { name: serviceName as string, port } };
+}
+
+function ingressToV1(stored: JsonObject): JsonObject {
+  const { backend, rules, ...spec } = stored.spec as JsonObject;
+  return {
+    ...stored,
+    apiVersion: 'networking.k8s.io/v1',
+    spec: {
+      ...spec,
+      ...(backend ? { defaultBackend: backendToV1(backend as JsonObject) } : {}),
+      ...(rules
+        ? {
+            rules: (rules as JsonObject[]).map((rule) => ({
+              ...rule,
+              http: {
+                paths: ((rule.http as JsonObject).paths as JsonObject[]).map((path) => ({
+                  // networking/v1beta1 SetDefaults_HTTPIngressPath.
+                  pathType: 'ImplementationSpecific',
+                  ...path,
+                  backend: backendToV1(path.backend as JsonObject),
+                })),
+              },
+            })),
+          }
+        : {}),
+    },
+  };
+}
+
+const ingressLegacy: KindSchema = {
+  kind: 'ingress',
+  namespaced: true,
+  fields: {
+    metadata: metadata(true),
+    spec: one(
+      {
+        ingress_class_name: str(pick('nginx', 'internal')),
+        backend: backendV1beta1(false),
+        rule: many(
+          {
+            host: str(pick('shop.example.com', 'api.example.com')),
+            http: one(
+              {
+                path: many(
+                  { path: str(path), backend: backendV1beta1(true) },
+                  { min: 1, api: 'paths', required: true },
+                ),
+              },
+              { required: true },
+            ),
+          },
+          { api: 'rules' },
+        ),
+        tls: many({ hosts: strs(pick('shop.example.com')), secret_name: str(dnsName) }),
+      },
+      { required: true },
+    ),
+  },
+  served: {
+    object: ingressToV1,
+    path: (path, stored) => {
+      const match =
+        /^(?:spec\.backend|spec\.rules\[(\d+)\]\.http\.paths\[(\d+)\]\.backend)\.(serviceName|servicePort)$/.exec(
+          path,
+        );
+      if (match === null) return path;
+      const [, rule, item, field] = match;
+      const spec = stored.spec as JsonObject;
+      const prefix =
+        rule === undefined ? 'spec.defaultBackend' : `spec.rules[${rule}].http.paths[${item}].backend`;
+      if (field === 'serviceName') return `${prefix}.service.name`;
+      const backend = (
+        rule === undefined
+          ? spec.backend
+          : (((spec.rules as JsonObject[])[Number(rule)]!.http as JsonObject).paths as JsonObject[])[
+              Number(item)
+            ]!.backend
+      ) as JsonObject;
+      // The port's v1 key follows its value: a number or a name.
+      return `${prefix}.service.port.${typeof backend.servicePort === 'number' ? 'number' : 'name'}`;
+    },
+  },
+};
+
 const ingressV1: KindSchema = {
   kind: 'ingress',
   namespaced: true,
@@ -1275,6 +1381,7 @@ export const KIND_SCHEMAS: Readonly<Record<string, KindSchema>> = {
   ),
   kubernetes_daemonset: daemonSet,
   kubernetes_daemon_set_v1: daemonSet,
+  kubernetes_ingress: ingressLegacy,
   kubernetes_ingress_v1: ingressV1,
   kubernetes_cron_job: cronJob,
   kubernetes_cron_job_v1: cronJob,
