@@ -78,8 +78,11 @@ function apply(type: string, schema: KindSchema, configuration: JsonObject): App
   // autoscaling/v1 objects are read at v1 (the operator reports what it lists); every other kind as core reads it.
   const apiVersion = kind.kind === 'CronJob' ? 'batch/v1' : kind.apiVersion;
   const sent = { apiVersion, kind: kind.kind, ...expand(schema.fields, configuration) };
+  schema.expanded?.(sent);
   const stored = applyServerDefaults(schema.kind, clone(sent), UID);
-  const attributes = afterRefresh(type, schema, flatten(schema.fields, stored));
+  const state = flatten(schema.fields, stored);
+  schema.refreshed?.(state, stored, configuration);
+  const attributes = afterRefresh(type, schema, state);
   return { type, stored, live: served(schema, stored), attributes };
 }
 

@@ -413,6 +413,10 @@ export interface KindSchema {
    * path of the provider's version to the served one.
    */
   served?: { object: (stored: JsonObject) => JsonObject; path: (path: string, stored: JsonObject) => string };
+  /** What the provider's create does beyond the generic expand (mutates the object it sends). */
+  expanded?: (sent: JsonObject) => void;
+  /** What the provider's read does beyond the generic flatten (mutates the refreshed state). */
+  refreshed?: (state: JsonObject, stored: JsonObject, configuration: JsonObject) => void;
 }
 
 const first = (value: unknown): JsonObject | undefined =>
@@ -658,7 +662,12 @@ const service: KindSchema = {
 const configMap: KindSchema = {
   kind: 'configmap',
   namespaced: true,
-  fields: { metadata: metadata(true), data: map(textMap), immutable: bool({ noEdit: true }) },
+  fields: {
+    metadata: metadata(true),
+    data: map(textMap),
+    binary_data: map(fc.dictionary(pick('logo.png', 'blob'), pick('AAEC', '/w=='), { maxKeys: 2 })),
+    immutable: bool({ noEdit: true }),
+  },
 };
 
 const secret: KindSchema = {
@@ -668,8 +677,26 @@ const secret: KindSchema = {
     metadata: metadata(true),
     // Typed state keeps `data` as plain text; the API holds base64 (expandStringMapToByteMap).
     data: { t: 'map', arb: textMap, base64: true },
+    binary_data: map(
+      fc.dictionary(pick('cert.der', 'key.bin'), pick('AAEC', '/w==', 'aGk='), { maxKeys: 2 }),
+    ),
     type: str(pick('Opaque', 'example.com/custom'), { noEdit: true }),
     immutable: bool({ noEdit: true }),
+  },
+  // resourceKubernetesSecretV1Create sends `data` as stringData and `binary_data` (base64) as data: the
+  // API has one `data` map. Read takes the keys `binary_data` has from it and leaves the rest to `data`.
+  expanded: (sent) => {
+    if (sent.binaryData === undefined) return;
+    sent.data = { ...((sent.data ?? {}) as JsonObject), ...(sent.binaryData as JsonObject) };
+    delete sent.binaryData;
+  },
+  refreshed: (state, stored, configuration) => {
+    const keys = new Set(Object.keys((configuration.binary_data ?? {}) as JsonObject));
+    const data = (stored.data ?? {}) as JsonObject;
+    state.binary_data = Object.fromEntries([...keys].map((key) => [key, data[key] as string]));
+    state.data = Object.fromEntries(
+      Object.entries(state.data as JsonObject).filter(([key]) => !keys.has(key)),
+    );
   },
 };
 
