@@ -16,7 +16,9 @@ import { stateFile, stateResource, typedInstance } from './state-builder.ts';
 // the provider applies it (expand → the API server's defaults → flatten on refresh) is in sync, and one
 // hand edit of any declared field of the live object is exactly one change at that field's path.
 
+// PROPERTY_RUNS raises the runs per type for a deeper search (1,000 pass); the timeout grows with it.
 const RUNS = { numRuns: Number(process.env.PROPERTY_RUNS ?? 40) };
+const TIMEOUT = Math.max(5_000, RUNS.numRuns * 40);
 const hash = secretHasher('typed-kinds-property', 'k1prop');
 const UID = '0b7c9f4e-0000-4000-8000-000000000001';
 
@@ -158,42 +160,53 @@ describe('typed kinds applied by the provider', () => {
     expect(terraformTypes().filter((type) => !(type in KIND_SCHEMAS) && !(type in NOT_MODELLED))).toEqual([]);
   });
 
-  it.each(MODELLED)('%s: an applied, refreshed object is in sync', (type) => {
-    const schema = KIND_SCHEMAS[type]!;
-    fc.assert(
-      fc.property(appliedArb(type, schema), (applied) => {
-        const result = drift(applied);
-        expect(result.items).toEqual([]);
-        expect(result.summary).toMatchObject({ live: 1, iac: 1, in_sync: 1 });
-      }),
-      RUNS,
-    );
-  });
+  it.each(MODELLED)(
+    '%s: an applied, refreshed object is in sync',
+    (type) => {
+      const schema = KIND_SCHEMAS[type]!;
+      fc.assert(
+        fc.property(appliedArb(type, schema), (applied) => {
+          const result = drift(applied);
+          expect(result.items).toEqual([]);
+          expect(result.summary).toMatchObject({ live: 1, iac: 1, in_sync: 1 });
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it.each(MODELLED)('%s: one hand edit of a declared field is exactly one change there', (type) => {
-    const schema = KIND_SCHEMAS[type]!;
-    const arb = appliedArb(type, schema).chain((applied) => {
-      const found = leaves(schema.fields, applied.stored).filter((leaf) => isDeclared(applied, leaf.path));
-      // Every configuration declares at least its name's labels or a spec field; one that declares
-      // nothing editable (a bare Namespace) has nothing to edit.
-      return fc.tuple(fc.constant(applied), found.length > 0 ? fc.constantFrom(...found) : fc.constant(null));
-    });
-    fc.assert(
-      fc.property(arb, ([applied, leaf]) => {
-        if (leaf === null) return;
-        // The edit is made in the provider's version and read back in the served one, as the API server
-        // converts one stored object.
-        const edited = clone(applied.stored);
-        leaf.edit(edited);
-        const result = drift(applied, served(schema, edited));
-        const changes = result.items.flatMap((item) => item.changes.map((change) => change.path));
-        expect({ edited: leaf.path, items: result.items.map((item) => item.status), changes }).toEqual({
-          edited: leaf.path,
-          items: ['changed'],
-          changes: [expectedPath(applied, schema.served?.path(leaf.path, applied.stored) ?? leaf.path)],
-        });
-      }),
-      RUNS,
-    );
-  });
+  it.each(MODELLED)(
+    '%s: one hand edit of a declared field is exactly one change there',
+    (type) => {
+      const schema = KIND_SCHEMAS[type]!;
+      const arb = appliedArb(type, schema).chain((applied) => {
+        const found = leaves(schema.fields, applied.stored).filter((leaf) => isDeclared(applied, leaf.path));
+        // Every configuration declares at least its name's labels or a spec field; one that declares
+        // nothing editable (a bare Namespace) has nothing to edit.
+        return fc.tuple(
+          fc.constant(applied),
+          found.length > 0 ? fc.constantFrom(...found) : fc.constant(null),
+        );
+      });
+      fc.assert(
+        fc.property(arb, ([applied, leaf]) => {
+          if (leaf === null) return;
+          // The edit is made in the provider's version and read back in the served one, as the API server
+          // converts one stored object.
+          const edited = clone(applied.stored);
+          leaf.edit(edited);
+          const result = drift(applied, served(schema, edited));
+          const changes = result.items.flatMap((item) => item.changes.map((change) => change.path));
+          expect({ edited: leaf.path, items: result.items.map((item) => item.status), changes }).toEqual({
+            edited: leaf.path,
+            items: ['changed'],
+            changes: [expectedPath(applied, schema.served?.path(leaf.path, applied.stored) ?? leaf.path)],
+          });
+        }),
+        RUNS,
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -120,7 +120,7 @@ function crc32(text: string): number {
  * The order in which the provider sends a TypeSet of scalars: `(*schema.Set).List()` sorts the items by
  * their hash code as a decimal string (`schema.HashString` / `HashInt`: CRC-32 IEEE of the text).
  */
-export function sdkSetOrder<T extends string | number>(items: readonly T[]): T[] {
+function sdkSetOrder<T extends string | number>(items: readonly T[]): T[] {
   const code = (item: T) => String(crc32(String(item)));
   return [...items].sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0));
 }
