@@ -143,6 +143,15 @@ const DEFAULTERS: Readonly<Record<string, (object: Obj, uid: string) => void>> =
     setDefault(retention, 'whenScaled', 'Retain');
     spec.persistentVolumeClaimRetentionPolicy = retention;
     template(spec.template);
+    // The API returns each claim template as a whole PVC: type meta, the defaulted volumeMode, a status.
+    spec.volumeClaimTemplates = list(spec.volumeClaimTemplates).map((claim) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      ...claim,
+      spec: { volumeMode: 'Filesystem', ...obj(claim.spec) },
+      status: { phase: 'Pending' },
+    }));
+    if ((spec.volumeClaimTemplates as Obj[]).length === 0) delete spec.volumeClaimTemplates;
   },
   daemonset: (o) => {
     const spec = obj(o.spec)!;

@@ -474,6 +474,22 @@ const deployment: KindSchema = {
   },
 };
 
+const pvcSpec = (required: boolean): Field =>
+  one(
+    {
+      access_modes: strs(pick('ReadWriteOnce', 'ReadOnlyMany'), { set: true, required: true }),
+      resources: one(
+        { requests: map(fc.constant({ storage: '1Gi' }), { required: true }), limits: map(fc.constant({})) },
+        { required: true },
+      ),
+      storage_class_name: str(pick('standard', 'fast'), { noEdit: true }),
+      volume_name: computed(str(pick(''))),
+      volume_mode: str(pick('Filesystem', 'Block'), { noEdit: true }),
+      selector: labelSelector(),
+    },
+    { required },
+  );
+
 const statefulSet: KindSchema = {
   kind: 'statefulset',
   namespaced: true,
@@ -488,6 +504,22 @@ const statefulSet: KindSchema = {
         type: str(pick('RollingUpdate', 'OnDelete')),
         rolling_update: one({ partition: int(1, 3) }),
       }),
+      // persistentVolumeClaimFields: a metadata block and a PVC spec per template. The API refuses any
+      // change to a StatefulSet's templates, so no hand edit there.
+      volume_claim_template: many(
+        {
+          metadata: one(
+            {
+              name: str(pick('data', 'logs'), { required: true }),
+              labels: map(labelMap),
+              annotations: map(annotationMap),
+            },
+            { required: true },
+          ),
+          spec: pvcSpec(true),
+        },
+        { api: 'volumeClaimTemplates', noEdit: true },
+      ),
       persistent_volume_claim_retention_policy: one({
         when_deleted: str(pick('Retain', 'Delete')),
         when_scaled: str(pick('Retain', 'Delete')),
@@ -772,22 +804,6 @@ const clusterRoleBinding: KindSchema = {
   namespaced: false,
   fields: binding(false),
 };
-
-const pvcSpec = (required: boolean): Field =>
-  one(
-    {
-      access_modes: strs(pick('ReadWriteOnce', 'ReadOnlyMany'), { set: true, required: true }),
-      resources: one(
-        { requests: map(fc.constant({ storage: '1Gi' }), { required: true }), limits: map(fc.constant({})) },
-        { required: true },
-      ),
-      storage_class_name: str(pick('standard', 'fast'), { noEdit: true }),
-      volume_name: computed(str(pick(''))),
-      volume_mode: str(pick('Filesystem', 'Block'), { noEdit: true }),
-      selector: labelSelector(),
-    },
-    { required },
-  );
 
 const persistentVolumeClaim: KindSchema = {
   kind: 'persistentvolumeclaim',
