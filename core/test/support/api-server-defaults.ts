@@ -70,6 +70,10 @@ export function podSpec(spec: Obj): void {
       const fieldRef = obj(item.fieldRef);
       if (fieldRef) setDefault(fieldRef, 'apiVersion', 'v1');
     }
+    for (const source of list(obj(volume.projected)?.sources)) {
+      const token = obj(source.serviceAccountToken);
+      if (token) setDefault(token, 'expirationSeconds', 3600);
+    }
     const hostPath = obj(volume.hostPath);
     if (hostPath) setDefault(hostPath, 'type', '');
   }
@@ -265,7 +269,7 @@ const DEFAULTERS: Readonly<Record<string, (object: Obj, uid: string) => void>> =
   },
   networkpolicy: (o) => {
     const spec = obj(o.spec)!;
-    for (const rule of list(spec.ingress))
+    for (const rule of [...list(spec.ingress), ...list(spec.egress)])
       for (const port of list(rule.ports)) setDefault(port, 'protocol', 'TCP');
   },
   priorityclass: (o) => setDefault(o, 'preemptionPolicy', 'PreemptLowerPriority'),

@@ -200,6 +200,13 @@ const container = (names: fc.Arbitrary<string>): Fields => ({
     { oneOf: ['config_map_ref', 'secret_ref'], api: 'envFrom' },
   ),
   startup_probe: probe,
+  resize_policy: many(
+    {
+      resource_name: str(pick('cpu', 'memory'), { required: true }),
+      restart_policy: str(pick('NotRequired', 'RestartContainer')),
+    },
+    { key: 'resource_name', api: 'resizePolicy' },
+  ),
   lifecycle: one({
     pre_stop: one({
       exec: one({ command: strs(pick('sleep', '5'), { required: true }) }, { required: true }),
@@ -270,6 +277,23 @@ const volume: Field = many(
       },
       { api: 'downwardAPI' },
     ),
+    // expandProjectedSources sends one API projection per source block; flattenProjectedVolumeSource
+    // reads each back as one `sources` item holding that one block.
+    projected: one({
+      default_mode: conv(octalMode, 'octal'),
+      sources: many(
+        {
+          config_map: one({ name: str(dnsName, { required: true }), items: keyToPath, optional: bool() }),
+          secret: one({ name: str(dnsName, { required: true }), items: keyToPath, optional: bool() }),
+          service_account_token: one({
+            audience: str(pick('', 'vault')),
+            expiration_seconds: int(600, 7200),
+            path: str(pick('token'), { required: true }),
+          }),
+        },
+        { min: 1, oneOf: ['config_map', 'secret', 'service_account_token'], required: true },
+      ),
+    }),
     persistent_volume_claim: one({ claim_name: str(dnsName, { required: true }), read_only: bool() }),
     host_path: one({
       path: str(pick('/var/log', '/tmp'), { required: true }),
@@ -278,7 +302,15 @@ const volume: Field = many(
   },
   {
     key: 'name',
-    oneOf: ['config_map', 'secret', 'empty_dir', 'downward_api', 'persistent_volume_claim', 'host_path'],
+    oneOf: [
+      'config_map',
+      'secret',
+      'empty_dir',
+      'downward_api',
+      'projected',
+      'persistent_volume_claim',
+      'host_path',
+    ],
     api: 'volumes',
   },
 );
@@ -304,7 +336,17 @@ const affinity: Field = one({
   node_affinity: one({
     required_during_scheduling_ignored_during_execution: one({
       node_selector_term: many(
-        { match_expressions: nodeSelectorRequirements },
+        {
+          match_expressions: nodeSelectorRequirements,
+          match_fields: many(
+            {
+              key: str(pick('metadata.name'), { required: true }),
+              operator: str(pick('In', 'NotIn'), { required: true }),
+              values: strs(pick('node-1', 'node-2'), { set: true, required: true }),
+            },
+            { api: 'matchFields' },
+          ),
+        },
         { min: 1, api: 'nodeSelectorTerms' },
       ),
     }),
@@ -375,6 +417,13 @@ export const podSpecFields = (restartPolicies: readonly string[]): Fields => ({
     run_as_user: intText(1, 65_000),
     fs_group: intText(1, 65_000),
     supplemental_groups: strs(fc.integer({ min: 1, max: 9 }).map(String), { set: true, ints: true }),
+    sysctl: many(
+      {
+        name: str(pick('net.core.somaxconn', 'kernel.shm_rmid_forced'), { required: true }),
+        value: str(pick('1024', '1'), { required: true }),
+      },
+      { key: 'name', api: 'sysctls' },
+    ),
   }),
   toleration: many(
     {
@@ -387,6 +436,10 @@ export const podSpecFields = (restartPolicies: readonly string[]): Fields => ({
     { api: 'tolerations' },
   ),
   image_pull_secrets: many({ name: str(dnsName, { required: true }) }, { key: 'name' }),
+  readiness_gate: many(
+    { condition_type: str(pick('example.com/ready', 'lb'), { required: true }) },
+    { api: 'readinessGates' },
+  ),
 });
 
 export const podTemplate = (restartPolicies: readonly string[], required = true): Field =>
@@ -774,7 +827,13 @@ const role: KindSchema = {
 const clusterRole: KindSchema = {
   kind: 'clusterrole',
   namespaced: false,
-  fields: { metadata: metadata(false), rule: policyRule(false) },
+  fields: {
+    metadata: metadata(false),
+    rule: policyRule(false),
+    aggregation_rule: one({
+      cluster_role_selectors: many({ match_labels: map(labelMap) }, { api: 'clusterRoleSelectors' }),
+    }),
+  },
 };
 
 const binding = (namespaced: boolean): Fields => ({
@@ -903,6 +962,18 @@ const storageClass: KindSchema = {
       noEdit: true,
     }),
     mount_options: strs(pick('debug', 'noatime'), { set: true, noEdit: true }),
+    allowed_topologies: many(
+      {
+        match_label_expressions: many(
+          {
+            key: str(pick('topology.kubernetes.io/zone'), { required: true }),
+            values: strs(pick('eu-1a', 'eu-1b'), { set: true, required: true }),
+          },
+          { api: 'matchLabelExpressions' },
+        ),
+      },
+      { max: 1, noEdit: true },
+    ),
   },
 };
 
@@ -1373,6 +1444,12 @@ const networkPolicy: KindSchema = {
             ip_block: one({ cidr: str(cidr, { required: true }), except: strs(pick('10.1.0.0/16')) }),
           }),
           ports: many({ port: conv(pick('80', 'http'), 'intOrString'), protocol: str(pick('TCP', 'UDP')) }),
+        }),
+        egress: many({
+          to: many({
+            ip_block: one({ cidr: str(cidr, { required: true }), except: strs(pick('10.1.0.0/16')) }),
+          }),
+          ports: many({ port: conv(pick('53', 'dns'), 'intOrString'), protocol: str(pick('TCP', 'UDP')) }),
         }),
       },
       { required: true },
