@@ -26,6 +26,25 @@ describe('webhooks on the Node server', () => {
   }, 60_000);
 });
 
+describe('webhooks on the Deno server', () => {
+  let server: NodeServer;
+  beforeAll(async () => {
+    // The Deno entry's own delivery loop (src/deno.ts), as on Node: local mode, fast interval, short retries.
+    server = await startNodeServer(
+      { LOCAL_MODE: '1', WEBHOOK_DISPATCH_INTERVAL_MS: '100', WEBHOOK_RETRY_BASE_MS: '100' },
+      { runtime: 'deno' },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('delivers once after two failures, signed so the standardwebhooks verifier accepts it', async () => {
+    const delivered = await webhookRoundTrip(server);
+    expect(delivered.headers['webhook-signature']).toMatch(/^v1,/);
+  }, 60_000);
+});
+
 describe('webhooks on wrangler dev', () => {
   let worker: LocalWorker;
   beforeAll(async () => {
