@@ -4,7 +4,8 @@
 //   npm run test:dashboard            (root; needs /usr/bin/chromium or CHROMIUM_PATH)
 //
 // Signs in with the admin token using only the keyboard, creates a write key and sees it once, POSTs the
-// hand-edits example with it, opens the cluster and the scan and sees the drift, revokes the key, and sees
+// hand-edits example with it and then a second hand edit of its ConfigMap, opens the cluster and the scan and
+// sees the drift and the ConfigMap's history line, revokes the key, and sees
 // the next POST refused with 401. Every page is also checked at 200% zoom (no page-level horizontal scroll)
 // and for a visible focus ring on every focusable control. Screenshots go to docs/images/dashboard-*.png.
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -154,6 +155,18 @@ async function main(): Promise<void> {
       body: report,
     });
     assert(posted.status === 201, `report accepted (${posted.status})`);
+    // A second hand edit of the ConfigMap (kubectl edit, in the example's managedFields): a `changed` event.
+    const edited = JSON.parse(report) as { resources: { name: string; properties: { data?: object } }[] };
+    for (const resource of edited.resources) {
+      if (resource.name === 'routing-rules')
+        resource.properties.data = { ...resource.properties.data, MAX_STOPS_PER_ROUTE: '48' };
+    }
+    const again = await fetch(`${worker.url}/api/v2/operator/report`, {
+      method: 'POST',
+      headers: { 'X-API-Key': rawKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify(edited),
+    });
+    assert(again.status === 201, `the edited report accepted (${again.status})`);
 
     log('open the cluster and the scan');
     await nav(page, 'Clusters').click();
@@ -168,6 +181,18 @@ async function main(): Promise<void> {
       'the drifted deployment is shown',
     );
     assert(await page.getByText('spec.replicas').isVisible(), 'its changed path is shown');
+    const history = page
+      .locator('article', { hasText: 'k8s/configmap/fleet/routing-rules' })
+      .locator('.history');
+    const line = ((await history.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    assert(
+      /^History: first seen (just now|\d+ min ago) by kubectl-edit; changed again (just now|\d+ min ago) \(first seen at /.test(
+        line,
+      ),
+      `the hand-edited ConfigMap shows its history (${line})`,
+    );
+    assert(await history.isVisible(), 'the history line is visible');
+    checked.push(`Scan: the hand edit's history line reads "${line}"`);
     await checkKeyboard(page, 'Scan');
     await checkZoom(zoomed, page.url(), 'Scan', 'dashboard-scan-200.png');
     await page.screenshot({ path: join(images, 'dashboard-scan.png'), fullPage: true });

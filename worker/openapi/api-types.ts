@@ -759,6 +759,13 @@ export interface components {
                 path: string;
                 iac?: unknown;
                 live?: unknown;
+                /** @description Who last wrote the live value, as the drift item of that scan says (for `resolved`: the last one seen); absent on events recorded before it was kept. */
+                changed_by?: {
+                    manager: string;
+                    operation: string;
+                    subresource: string | null;
+                    time: string | null;
+                } | null;
             }[];
         };
         Webhook: {

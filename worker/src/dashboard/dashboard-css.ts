@@ -51,6 +51,10 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .filters div { display: grid; }
 .item { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.9rem; margin: 0.5rem 0; }
 .item h4 { margin: 0 0 0.25rem; font-size: 1rem; overflow-wrap: anywhere; }
+.item.accepted { border-style: dashed; background: var(--soft); }
+.badge { font-size: 0.8rem; font-weight: 600; border: 1px solid var(--ok); color: var(--ok); border-radius: 999px;
+  padding: 0 0.5rem; margin-left: 0.25rem; }
+.history { color: var(--muted); margin: 0 0 0.25rem; overflow-wrap: anywhere; }
 .sev-critical, .sev-high { color: var(--bad); font-weight: 700; }
 .sev-medium { color: var(--warn); font-weight: 700; }
 .sev-low { color: var(--muted); }

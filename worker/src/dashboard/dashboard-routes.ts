@@ -21,11 +21,12 @@ import { type ClusterView, clustersPage } from './clusters-page.ts';
 import { DASHBOARD_CSS } from './dashboard-css.ts';
 import { DASHBOARD_JS } from './dashboard-js.ts';
 import { ignoreRulesPage } from './ignore-rules-page.ts';
+import { itemHistory } from './item-history.ts';
 import type { Html, LayoutNav } from './layout.ts';
 import { messagePage } from './message-page.ts';
 import { orgsPage } from './orgs-page.ts';
 import { revokeKeyPage } from './revoke-key-page.ts';
-import { type ScanFilters, SEVERITIES, STATUSES, scanPage } from './scan-page.ts';
+import { type ScanFilters, SEVERITIES, STATUSES, scanPage, scanPageItems } from './scan-page.ts';
 import { clearSession, readSession, type Session, writeSession } from './session.ts';
 import { settingsPage } from './settings-page.ts';
 import { signInPage } from './sign-in-page.ts';
@@ -42,6 +43,8 @@ const PAGE_HEADERS = {
 };
 
 const ROLES: readonly MemberRole[] = ['owner', 'admin', 'viewer'];
+/** Events read per item for its history line: enough for "changed again … (N times)" on most items. */
+const HISTORY_EVENTS_PER_ITEM = 20;
 const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - i]));
 
 /** A failure shown as a page with its status, rather than problem+json: people read these. */
@@ -324,9 +327,39 @@ export function dashboardRoutes(deps: AppDeps) {
         (!filters.severity || SEVERITY_RANK[item.severity]! >= SEVERITY_RANK[filters.severity]!) &&
         (!filters.namespace || item.namespace === filters.namespace),
     );
+    // The history of the items on this page: one query for all of them (the newest events of each, up to
+    // this scan, so an older scan's page reads as it did then), not one per item.
+    const { shown } = scanPageItems(items, filters.page);
+    const events = await store.recentDriftEvents(
+      orgId,
+      {
+        clusterId: scan.clusterId,
+        namespace: scan.namespace,
+        resourceIds: shown.map((item) => item.resource_id),
+        until: scan.createdAt,
+      },
+      HISTORY_EVENTS_PER_ITEM,
+    );
+    const now = deps.now();
+    const histories = new Map(
+      shown.map((item) => [
+        item.resource_id,
+        itemHistory(
+          events.filter((event) => event.resourceId === item.resource_id),
+          item,
+          now,
+        ),
+      ]),
+    );
     return page(
       c,
-      scanPage({ ...nav, current: 'scan' }, scan, { items, warnings: scan.warnings, namespaces, filters }),
+      scanPage({ ...nav, current: 'scan' }, scan, {
+        items,
+        warnings: scan.warnings,
+        namespaces,
+        filters,
+        histories,
+      }),
     );
   });
 

@@ -97,7 +97,7 @@ export const scanListSchema = z
   .object({ scans: z.array(scanSchema), next_cursor: z.string().nullable() })
   .meta({ id: 'ScanList' });
 
-const changedBySchema = z
+export const changedBySchema = z
   .object({
     manager: z.string(),
     operation: z.string(),

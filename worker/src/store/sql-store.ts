@@ -919,6 +919,58 @@ export class SqlStore implements Store {
     }));
   }
 
+  async recentDriftEvents(
+    orgId: string,
+    scope: { clusterId: string; namespace: string; resourceIds: readonly string[]; until: string },
+    perResource: number,
+  ): Promise<ListedDriftEvent[]> {
+    interface Row {
+      seq: number;
+      id: string;
+      scan_id: string;
+      at: string;
+      cluster_id: string;
+      namespace: string;
+      type: string;
+      resource_id: string;
+      status: string;
+      severity: string;
+      accepted: number;
+      changes: string;
+    }
+    if (scope.resourceIds.length === 0) return [];
+    // The IDs go in as one JSON parameter (D1 binds at most 100 per statement). row_number() per resource
+    // keeps one busy resource (an autoscaled replica count) from crowding out the others' events, which one
+    // LIMIT over all of them would do.
+    const rows = await this.#db.all<Row>(
+      sql`SELECT seq, id, scan_id, at, cluster_id, namespace, type, resource_id, status, severity, accepted, changes
+        FROM (SELECT *, row_number() OVER (PARTITION BY resource_id ORDER BY seq DESC) AS n
+              FROM drift_events
+              WHERE org_id = ${orgId} AND cluster_id = ${scope.clusterId} AND namespace = ${scope.namespace}
+                AND at <= ${scope.until}
+                AND resource_id IN (SELECT value FROM json_each(${JSON.stringify(scope.resourceIds)})))
+        WHERE n <= ${perResource} ORDER BY seq DESC`,
+    );
+    const changes = await this.#resolve(
+      orgId,
+      rows.map((row) => row.changes),
+    );
+    return rows.map((row, index) => ({
+      accepted: Boolean(row.accepted),
+      seq: row.seq,
+      id: row.id,
+      type: row.type as ListedDriftEvent['type'],
+      scanId: row.scan_id,
+      at: row.at,
+      clusterId: row.cluster_id,
+      namespace: row.namespace,
+      resourceId: row.resource_id,
+      status: row.status,
+      severity: row.severity,
+      changes: JSON.parse(changes[index]!) as ListedDriftEvent['changes'],
+    }));
+  }
+
   async baselineFingerprints(orgId: string, clusterId: string, namespace: string): Promise<Set<string>> {
     const rows = await this.#db
       .select({ fingerprint: baselineItems.fingerprint })
