@@ -96,10 +96,9 @@ function changedItem(
   matcher: IgnoreMatcher,
   isPersonTool: (manager: string) => boolean,
 ): DriftItem | null {
-  // A release's object without a rendered manifest: managed by the release, nothing to compare.
-  if (declaration.managedOnly) return null;
   const iac = declaration.resource;
-  // Patches alone declare only what they set: no additions, no undeclared fields around them.
+  // Patches alone declare only what they set: no additions, no undeclared fields around them. A
+  // release's object without a rendered manifest declares nothing at all, so nothing is compared.
   const partial = declaration.whole === null;
   const fields = compareObjects({
     kind: live.kind,

@@ -61,7 +61,7 @@ function secretRecord(object: JsonObject): { declared: JsonObject; recorded: Jso
   const keys: JsonObject = {};
   for (const map of [data, stringData])
     if (isJsonObject(map)) for (const key of Object.keys(map)) keys[key] = '';
-  return { declared: rest, recorded: { ...rest, data: keys } };
+  return { declared: (withoutSensitive(rest) ?? {}) as JsonObject, recorded: { ...rest, data: keys } };
 }
 
 /** The rendered object with the labels and annotations Helm stamps on install: recorded, never additions. */
@@ -124,10 +124,11 @@ function renderedObjects(
     const namespace = isClusterScopedKind(kind)
       ? null
       : (nonEmptyString(metadata.namespace) ?? release.namespace);
-    const plain = (withoutSensitive(object) ?? {}) as JsonObject;
+    // The record keeps a replaced value's key (a key added by hand is still an addition); only the
+    // declaration drops it.
     const { declared, recorded } = isSecretKind(kind)
-      ? secretRecord(plain)
-      : { declared: plain, recorded: plain };
+      ? secretRecord(object)
+      : { declared: (withoutSensitive(object) ?? {}) as JsonObject, recorded: object };
     objects.push({
       kind,
       namespace,
