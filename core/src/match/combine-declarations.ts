@@ -11,8 +11,6 @@ export interface Declaration {
   whole: IacResource | null;
   /** Patch-style resources merged into `resource`, in merge order (a later one wins a shared field). */
   patches: IacResource[];
-  /** True when a Helm release manages the object and nothing declares a field of it. */
-  managedOnly: boolean;
 }
 
 /** Lists keyed by name (or a taint's key and effect) when every item of both sides has one. */
@@ -92,7 +90,7 @@ function helmReleaseKey(live: LiveResource): string | null {
  * no field to compare (a partial one keeps its patches and takes the release's address).
  *
  * @example
- * combineDeclarations(iac, live) // [{ resource, whole, patches: [labels], managedOnly: false }, …]
+ * combineDeclarations(iac, live) // [{ resource, whole, patches: [labels] }, …]
  */
 export function combineDeclarations(
   iac: readonly IacResource[],
@@ -116,14 +114,14 @@ export function combineDeclarations(
   const declaredIds = new Set<string>();
   for (const whole of wholes) {
     const patches = patchesById.get(whole.id) ?? [];
-    declarations.push({ resource: withPatches(whole, patches), whole, patches, managedOnly: false });
+    declarations.push({ resource: withPatches(whole, patches), whole, patches });
     declaredIds.add(whole.id);
   }
   const partial = new Map<string, Declaration>();
   for (const [id, patches] of patchesById) {
     if (declaredIds.has(id)) continue;
     const [first, ...rest] = patches as [IacResource, ...IacResource[]];
-    const declaration = { resource: withPatches(first, rest), whole: null, patches, managedOnly: false };
+    const declaration = { resource: withPatches(first, rest), whole: null, patches };
     partial.set(id, declaration);
     declarations.push(declaration);
   }
@@ -157,7 +155,6 @@ export function combineDeclarations(
       },
       whole: null,
       patches: [],
-      managedOnly: true,
     });
   }
   return declarations;
