@@ -331,6 +331,41 @@ describe('kubernetes_labels', () => {
     });
   });
 
+  it('never takes the patch’s own manager for a person, even one named like a person’s tool', () => {
+    const state = labels({ team: 'checkout' });
+    ((state.instances as JsonObject[])[0]!.attributes as JsonObject).field_manager = 'kubectl-terraform';
+    const live = liveDeployment({
+      labels: { app: 'api', team: 'checkout' },
+      managedFields: [
+        entry('HashiCorp', CREATED, { 'f:metadata': { 'f:labels': { 'f:app': {} } } }),
+        entry('kubectl-terraform', LATER, {
+          'f:metadata': { 'f:labels': { 'f:team': {} } },
+          'f:spec': { 'f:paused': {} },
+        }),
+      ],
+    });
+    (live.object.spec as JsonObject).paused = true;
+    expect(match(iacFrom([typedDeployment(), state]), [live]).items).toEqual([]);
+  });
+
+  it('gives a labelled Helm object the release’s address, and the label change the patch’s', () => {
+    const release = stateResource(
+      'helm_release',
+      [typedInstance({ id: 'api', name: 'api', namespace: 'shop', manifest: null })],
+      { name: 'api', provider: 'provider["registry.terraform.io/hashicorp/helm"]' },
+    );
+    const live = liveDeployment({ labels: { app: 'api', team: 'search' } });
+    const metadata = live.object.metadata as JsonObject;
+    metadata.labels = { ...(metadata.labels as JsonObject), 'app.kubernetes.io/managed-by': 'Helm' };
+    metadata.annotations = { 'meta.helm.sh/release-name': 'api', 'meta.helm.sh/release-namespace': 'shop' };
+    const result = match(iacFrom([release, labels({ team: 'checkout' })]), [live]);
+    expect(result.items[0]?.iac?.address).toBe('helm_release.api');
+    expect(result.items[0]?.changes.map(({ path, declared_by }) => [path, declared_by?.address])).toEqual([
+      ['metadata.labels.team', 'kubernetes_labels.team'],
+    ]);
+    expect(result.summary).toMatchObject({ iac: 1, changed: 1, extra: 0 });
+  });
+
   it('leads a change back to the labels attribute', () => {
     expect(toStatePath('kubernetes_labels', 'metadata.labels.app.kubernetes.io/team')).toEqual([
       { attribute: 'labels' },
