@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { scanPage } from '../src/dashboard/scan-page.ts';
+import type { StoredDriftItem } from '../src/ingest/stored-drift-item.ts';
+import type { ScanRow } from '../src/store/store.ts';
 import { call, createOrgAndKey, freshIp, json, withKey } from './helpers.ts';
 
 // Issue 11 §3 end to end: a state with patch-style resources and a helm_release goes up the state route,
@@ -263,5 +266,31 @@ describe('patch-style resources and helm_release through the state and report ro
     // The ConfigMap is not in the manifest but carries the release's stamps: managed, not extra.
     expect(drift.items.some((item) => item.resource_id === 'k8s/configmap/shop/web-config')).toBe(false);
     expect(drift.summary).toMatchObject({ extra: 0, coverage: 1 });
+  });
+});
+
+describe('the dashboard’s scan page', () => {
+  it('names the patch-style resource that declares a changed field', async () => {
+    const drift = await driftOf(state(null), report('nginx:1.27'));
+    const items = drift.items as unknown as StoredDriftItem[];
+    const page = await scanPage(
+      { orgId: 'o', orgName: 'o', current: 'scan', csrf: 'x', who: 'admin token' },
+      {
+        id: 's',
+        clusterId: 'prod',
+        namespace: 'shop',
+        summary: drift.summary,
+        warnings: [],
+      } as unknown as ScanRow,
+      {
+        items,
+        warnings: [],
+        namespaces: ['shop'],
+        filters: { status: undefined, severity: undefined, namespace: undefined, page: 1 },
+      },
+    );
+    expect(page.toString()).toMatch(
+      /<code>metadata\.labels\.team<\/code>\s*<br \/><span class="muted">declared by <code>kubernetes_labels\.team<\/code><\/span>/,
+    );
   });
 });
