@@ -183,6 +183,10 @@ function changedItem(
  * (CONTRACT "Scans and drift", less `first_seen_*`):
  *
  * - scope: in a namespace report only resources of that namespace count on either side; `'*'` takes all;
+ * - one declaration per object ({@link combineDeclarations}): patch-style resources (`kubernetes_labels`,
+ *   `kubernetes_env`, …) merged into the object's whole declaration, or compared alone on only what they
+ *   set and never `missing`; objects a `helm_release` installed managed by it (changes on a patch's field
+ *   carry its origin in `declared_by`);
  * - pairing by UID where both sides carry one, then by canonical ID ({@link pairResources});
  * - `missing`: declared, not live; `extra`: live, undeclared and not controller-owned; `changed`: the
  *   declared fields differ ({@link compareObjects}), with a live HPA's target's `spec.replicas` and
