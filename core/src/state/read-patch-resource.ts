@@ -44,6 +44,17 @@ export function isPatchType(type: string): boolean {
   return PATCH_TYPES.has(type);
 }
 
+// kubernetes_env's `kind` validation list (resource_kubernetes_env.go), in the API's spelling.
+const WORKLOAD_KINDS = [
+  'CronJob',
+  'Deployment',
+  'Pod',
+  'DaemonSet',
+  'ReplicationController',
+  'StatefulSet',
+  'ReplicaSet',
+];
+
 function nonEmptyString(value: JsonValue | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
@@ -188,8 +199,9 @@ export function readPatchResource(
     issues.push({ path: `${path}.api_version`, message: 'expected a non-empty string' });
   if (name === null) issues.push({ path: `${path}.metadata.0.name`, message: 'expected a non-empty string' });
   if (kind === null || apiVersion === null || name === null) return undefined;
-  // kubernetes_env validates kind case-insensitively (`replicationcontroller`): the API's spelling.
-  const apiKind = kind.toLowerCase() === 'replicationcontroller' ? 'ReplicationController' : kind;
+  // kubernetes_env validates its kind case-insensitively (`replicationcontroller`): the API's spelling,
+  // which decides where the pod template is.
+  const apiKind = WORKLOAD_KINDS.find((known) => known.toLowerCase() === kind.toLowerCase()) ?? kind;
   let declared: JsonObject = { apiVersion, kind: apiKind, ...declaration(type, apiKind, attributes) };
   // Typed state keeps a Secret's data as text, like kubernetes_secret_v1.
   if (type === 'kubernetes_secret_v1_data') declared = redactSecret(declared, hash, { data: 'plain' });

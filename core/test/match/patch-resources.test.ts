@@ -426,7 +426,7 @@ describe('kubernetes_env', () => {
   function env(vars: JsonObject[], container = 'api', kind = 'Deployment'): JsonObject {
     return patch('kubernetes_env', 'api_env', {
       id: `apiVersion=apps/v1,kind=${kind},namespace=shop,name=api`,
-      api_version: kind === 'CronJob' ? 'batch/v1' : 'apps/v1',
+      api_version: kind.toLowerCase() === 'cronjob' ? 'batch/v1' : 'apps/v1',
       kind,
       metadata: [{ name: 'api', namespace: 'shop' }],
       container,
@@ -505,6 +505,13 @@ describe('kubernetes_env', () => {
 
   it('targets a CronJob’s containers under jobTemplate', () => {
     const [resource] = iacFrom([env([{ name: 'MODE', value: 'fast', value_from: [] }], 'api', 'CronJob')]);
+    expect(resource?.declared).toHaveProperty('spec.jobTemplate.spec.template.spec.containers');
+  });
+
+  it('reads a kind written in any case as the API spells it (the provider validates it case-insensitively)', () => {
+    const [resource] = iacFrom([env([{ name: 'MODE', value: 'fast', value_from: [] }], 'api', 'cronjob')]);
+    expect(resource?.id).toBe('k8s/cronjob/shop/api');
+    expect(resource?.declared).toHaveProperty('kind', 'CronJob');
     expect(resource?.declared).toHaveProperty('spec.jobTemplate.spec.template.spec.containers');
   });
 
