@@ -689,6 +689,11 @@ export interface components {
                 /** @enum {string} */
                 severity: "critical" | "high" | "medium" | "low";
                 changed_by: components["schemas"]["ChangedBy"];
+                /** @description The resource that declares this field when it is not the item's `iac`: a patch-style resource (kubernetes_labels, kubernetes_env, …) merged into the object's declaration. */
+                declared_by?: {
+                    state_source: string | null;
+                    address: string;
+                };
                 /** @enum {boolean} */
                 undeclared?: true;
                 /** @enum {boolean} */

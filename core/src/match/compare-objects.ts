@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { listItemName } from '../k8s/list-item-name.ts';
 import { formatChangePath, type PathSegment } from './change-path.ts';
 import { isInternalKey } from './is-internal-key.ts';
 import { isZeroValue } from './is-zero-value.ts';
@@ -26,6 +27,11 @@ export interface CompareObjectsOptions {
   live: JsonObject;
   /** Formatted paths that are not compared for this object (a replica count an HPA owns). */
   skipPaths?: ReadonlySet<string>;
+  /**
+   * Default true: live map keys and list items that `recorded` lacks are additions. False for a
+   * declaration of part of an object (patch-style resources alone): only what is declared is compared.
+   */
+  additions?: boolean;
 }
 
 // Server-written fields that are never drift. `status` and the type identifiers only at the top (an
@@ -187,14 +193,20 @@ function itemName(item: JsonValue | undefined): string | null {
   return isJsonObject(item) && typeof item.name === 'string' && item.name !== '' ? item.name : null;
 }
 
-/** Items by name when every item of every side has a unique name; `null` means compare by index. */
-function byName(lists: readonly (readonly JsonValue[])[]): Map<string, JsonObject>[] | null {
+/**
+ * Items by name when every item of every side has a unique name; `null` means compare by index. A
+ * Node's taints have no name: the API keys them by key and effect, and so does the comparison.
+ */
+function byName(
+  lists: readonly (readonly JsonValue[])[],
+  nameOf: (item: JsonValue | undefined) => string | null = itemName,
+): Map<string, JsonObject>[] | null {
   if (lists.every((list) => list.length === 0)) return null;
   const maps: Map<string, JsonObject>[] = [];
   for (const list of lists) {
     const map = new Map<string, JsonObject>();
     for (const item of list) {
-      const name = itemName(item);
+      const name = nameOf(item);
       if (name === null || map.has(name)) return null;
       map.set(name, item as JsonObject);
     }
@@ -223,11 +235,13 @@ class Comparison {
   readonly kind: string;
   readonly skips: Skips;
   readonly liveRoot: JsonObject;
+  readonly additions: boolean;
 
-  constructor(kind: string, skipPaths: ReadonlySet<string>, liveRoot: JsonObject) {
+  constructor(kind: string, skipPaths: ReadonlySet<string>, liveRoot: JsonObject, additions: boolean) {
     this.kind = kind;
     this.skips = new Skips(skipPaths);
     this.liveRoot = liveRoot;
+    this.additions = additions;
   }
 
   push(at: At, iac: JsonValue | undefined, live: JsonValue | undefined): void {
@@ -286,6 +300,7 @@ class Comparison {
     for (const key of Object.keys(declared)) {
       this.value(declared[key], own(recordedObject, key), own(liveObject, key), step(at, { key }));
     }
+    if (!this.additions) return;
     const kind = mapKind(this.kind, at);
     for (const key of Object.keys(liveObject)) {
       if (Object.hasOwn(declared, key)) continue;
@@ -327,7 +342,8 @@ class Comparison {
       return;
     }
     const recordedList = Array.isArray(recorded) ? recorded : [];
-    const named = byName([declared, liveList, recordedList]);
+    const taints = key === 'taints' && this.kind === 'node';
+    const named = byName([declared, liveList, recordedList], taints ? listItemName : itemName);
     if (named) {
       const [declaredByName, liveByName, recordedByName] = named as [
         Map<string, JsonObject>,
@@ -340,6 +356,7 @@ class Comparison {
         if (liveItem === undefined) this.push(child, item, null);
         else this.value(item, recordedByName.get(name), liveItem, child);
       }
+      if (!this.additions) return;
       for (const [name, item] of liveByName) {
         if (declaredByName.has(name) || recordedByName.has(name)) continue;
         if ((key === 'volumes' || key === 'volumeMounts') && name.startsWith(INJECTED_VOLUME_PREFIX))
@@ -355,7 +372,7 @@ class Comparison {
         const item = declared[index] as JsonValue;
         if (index < liveList.length) this.value(item, recordedList[index], liveList[index], child);
         else if (!isZeroValue(item)) this.push(child, item, null);
-      } else if (!sameValue(recordedList[index], liveList[index], child)) {
+      } else if (this.additions && !sameValue(recordedList[index], liveList[index], child)) {
         this.push(child, null, liveList[index]);
       }
     }
@@ -380,8 +397,9 @@ export function compareObjects({
   recorded,
   live,
   skipPaths = new Set(),
+  additions = true,
 }: CompareObjectsOptions): FieldChange[] {
-  const comparison = new Comparison(kind, skipPaths, live);
+  const comparison = new Comparison(kind, skipPaths, live, additions);
   comparison.object(declared, recorded, live, null);
   return comparison.changes;
 }

@@ -54,7 +54,10 @@ function itemView(item: StoredDriftItem, history: string): Html {
             <tbody>
               ${item.changes.map(
                 (change) => html`<tr>
-                  <td><code>${change.path}</code>${change.ignored ? ' (ignored)' : ''}</td>
+                  <td>
+                    <code>${change.path}</code>${change.ignored ? ' (ignored)' : ''}
+                    ${change.declared_by ? html`<br /><span class="muted">declared by <code>${change.declared_by.address}</code></span>` : ''}
+                  </td>
                   <td>${value(change.iac)}</td>
                   <td>${value(change.live)}</td>
                   <td class="sev-${change.severity}">${change.severity}</td>
