@@ -26,8 +26,7 @@ export async function kubeGet<T>(kc: KubeConfig, path: string, signal?: AbortSig
   const response = await fetch(context.getUrl(), {
     method: 'GET',
     headers: { ...Object.fromEntries(Object.entries(context.getHeaders())), Accept: 'application/json' },
-    // biome-ignore lint/suspicious/noExplicitAny: client-node and this package may hold two copies of undici's types.
-    dispatcher: context.getDispatcher() as any,
+    dispatcher: context.getDispatcher(),
     signal,
   });
   if (response.status !== 200)

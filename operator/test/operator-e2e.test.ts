@@ -7,6 +7,7 @@ import { type FakeKubeApi, type FakeObject, kubeconfigFor, startFakeKubeApi } fr
 import {
   buildOperator,
   createOrgAndKey,
+  findNode20,
   type LocalWorker,
   type RecordingProxy,
   spawnOperator,
@@ -17,6 +18,8 @@ import {
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 const CASES = ['in-sync', 'hand-edits'] as const;
 const example = (name: string, file: string) => readFileSync(join(examples, name, file), 'utf8');
+// The bundle's floor is Node 20 (operator/package.json `engines`); the machine's /usr/bin/node is one.
+const node20 = findNode20();
 
 interface Drift {
   summary: Record<string, number>;
@@ -115,6 +118,30 @@ describe.each(WORKERS)(
         expect(essence(latest!.drift)).toEqual(essence(JSON.parse(example(name, 'drift.json')) as Drift));
       }
     });
+
+    it.skipIf(node20 === undefined)(
+      'produces the same drift with --once when the built operator runs on Node 20',
+      async () => {
+        const namespace = namespaces['hand-edits']!;
+        const before = (await latestDrift(namespace))!.scanId;
+        const from = proxy.requests.length;
+        const run = spawnOperator(
+          main,
+          kubeconfigFor(api),
+          { ...env(), DRIFTWISE_NAMESPACES: namespace },
+          ['--once'],
+          { node: node20! },
+        );
+        expect(await run.exited, run.output()).toBe(0);
+        const posts = proxy.requests.slice(from).filter((r) => r.path === '/api/v2/operator/report');
+        expect(posts.map((r) => r.status)).toEqual([201]);
+        const latest = (await latestDrift(namespace))!;
+        expect(latest.scanId).not.toBe(before);
+        expect(essence(latest.drift)).toEqual(
+          essence(JSON.parse(example('hand-edits', 'drift.json')) as Drift),
+        );
+      },
+    );
 
     it('sends every body gzip and no raw Secret value in any of them', () => {
       const reports = proxy.requests.filter((r) => r.path === '/api/v2/operator/report');
