@@ -139,6 +139,13 @@ function procStats(pid: number) {
   return { rssMib: rssKib / 1024, cpuMs };
 }
 
+function imageNodeOptions(): string {
+  const dockerfile = readFileSync(join(dirname(main), '..', 'Dockerfile'), 'utf8');
+  const match = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(dockerfile);
+  if (!match) throw new Error('operator/Dockerfile has no ENV NODE_OPTIONS="…" line');
+  return match[1]!;
+}
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -160,8 +167,8 @@ const run = spawnOperator(main, kubeconfigFor(api), {
   DRIFTWISE_API_KEY: 'dw2_bench',
   DRIFTWISE_CLUSTER_ID: 'bench',
   DRIFTWISE_INTERVAL_SECONDS: String(interval),
-  // As the image runs it (operator/Dockerfile).
-  NODE_OPTIONS: '--max-old-space-size=256',
+  // As the image runs it: the NODE_OPTIONS of operator/Dockerfile.
+  NODE_OPTIONS: imageNodeOptions(),
 });
 const pid = run.child.pid!;
 try {
