@@ -205,24 +205,42 @@ export function findNode20(): string | undefined {
   return undefined;
 }
 
+/** How {@link spawnOperator} starts the built operator. */
+export interface SpawnOptions {
+  /** The Node binary (this process's by default). */
+  node?: string;
+  /** Through `npm run start -w operator -- <args>` from the repository root, as the README says. */
+  npmStart?: boolean;
+}
+
 /**
  * Runs the built operator with a kubeconfig file for `kubeconfig` and the given environment, on `node`
- * (this process's Node unless told otherwise).
+ * (this process's Node unless told otherwise), or through `npm run start`.
  */
 export function spawnOperator(
   main: string,
   kubeconfig: string,
   env: Record<string, string>,
   args: string[] = [],
-  { node = process.execPath }: { node?: string } = {},
+  { node = process.execPath, npmStart = false }: SpawnOptions = {},
 ): OperatorProcess {
   const dir = mkdtempSync(join(tmpdir(), 'driftwise-op-'));
   const file = join(dir, 'kubeconfig');
   writeFileSync(file, kubeconfig);
   let output = '';
   // Not the test's own environment: a KUBERNETES_SERVICE_HOST there would point it elsewhere.
-  const child = spawn(node, [main, ...args], {
-    env: { PATH: process.env.PATH ?? '', KUBECONFIG: file, DRIFTWISE_METRICS_PORT: '0', ...env },
+  const [command, commandArgs] = npmStart
+    ? ['npm', ['run', '--silent', 'start', '-w', 'operator', '--', ...args]]
+    : [node, [main, ...args]];
+  const child = spawn(command, commandArgs, {
+    cwd: repo,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(npmStart && process.env.HOME ? { HOME: process.env.HOME } : {}),
+      KUBECONFIG: file,
+      DRIFTWISE_METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk));

@@ -110,8 +110,8 @@ describe.each(WORKERS)(
       await Promise.all([api?.close(), worker?.stop()]);
     });
 
-    it('produces the examples’ drift with --once, one report per namespace', async () => {
-      const run = spawnOperator(main, kubeconfigFor(api), env(), ['--once']);
+    it('produces the examples’ drift with `npm run start -w operator -- --once`, one report per namespace', async () => {
+      const run = spawnOperator(main, kubeconfigFor(api), env(), ['--once'], { npmStart: true });
       expect(await run.exited, run.output()).toBe(0);
       for (const name of CASES) {
         const latest = await latestDrift(namespaces[name]!);
@@ -244,6 +244,36 @@ describe.each(WORKERS)(
       expect(await run.exited).toBe(0);
       expect(Date.now() - killedAt).toBeLessThan(5000);
       for (const value of secretValues) expect(run.output()).not.toContain(value);
+    });
+
+    it('sends a final report of a change not reported yet on SIGTERM, and exits 0 within 5 s', async () => {
+      const namespace = namespaces['in-sync']!;
+      const run = spawnOperator(main, kubeconfigFor(api), { ...env(), DRIFTWISE_NAMESPACES: namespace });
+      // Synced and its first report sent: the next change is one the operator has not reported.
+      for (let i = 0; i < 150 && !run.output().includes('"msg":"report sent"'); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(run.output()).toContain('"msg":"report sent"');
+      const { name } = JSON.parse(example('in-sync', 'report.json')).resources.find(
+        (r: { properties: FakeObject }) => r.properties.kind === 'ConfigMap',
+      ).properties.metadata as { name: string };
+      const configMap = api.get('v1', 'ConfigMap', namespace, name)! as FakeObject & {
+        data: Record<string, string>;
+      };
+      const marker = `edited just before SIGTERM ${crypto.randomUUID()}`;
+      const [field] = Object.keys(configMap.data);
+      api.apply({ ...configMap, data: { ...configMap.data, [field!]: marker } });
+      // The watch event is there within milliseconds; the debounce (1 s) keeps its report pending.
+      await new Promise((r) => setTimeout(r, 300));
+      const from = proxy.requests.length;
+      const killedAt = Date.now();
+      run.child.kill('SIGTERM');
+      expect(await run.exited, run.output()).toBe(0);
+      expect(Date.now() - killedAt).toBeLessThan(5000);
+      expect(run.output()).toContain('"msg":"final report before exit"');
+      const finals = proxy.requests
+        .slice(from)
+        .filter((r) => r.path === '/api/v2/operator/report' && r.body.includes(marker));
+      expect(finals.map((r) => r.status)).toEqual([201]);
     });
   },
 );
