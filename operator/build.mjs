@@ -3,6 +3,7 @@
 // needed. Node ≥ 20.18.1: client-node 2 asks for undici 8 (Node ≥ 22.19), but uses only its `fetch`, `Agent`
 // and `ProxyAgent`, which undici 7 has too; the root package.json's `overrides` gives it the operator's undici 7,
 // whose floor is Node 20.18.1. The end-to-end test runs this bundle on Node 20 and on Node 24.
+import { renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -52,9 +53,13 @@ const coreIsPure = {
   },
 };
 
+// Written beside the target, then renamed over it: test files build in parallel and start the bundle, and a
+// rename is atomic where a write is not, so no one runs a half-written file.
+const outfile = join(root, 'dist/main.mjs');
+const temporary = `${outfile}.${process.pid}.tmp`;
 await build({
   entryPoints: [join(root, 'src/main.ts')],
-  outfile: join(root, 'dist/main.mjs'),
+  outfile: temporary,
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -67,3 +72,4 @@ await build({
   sourcemap: false,
   logLevel: 'warning',
 });
+renameSync(temporary, outfile);
