@@ -1,0 +1,99 @@
+import { DriftwiseError, readTerraformState, secretHasher } from '../src/index.ts';
+import { countKubernetesInstances } from './count-kubernetes-instances.ts';
+
+/** The reader's result on one real state file, checked against the independent count. */
+export interface StateFileResult {
+  file: string;
+  terraform_version: string | null;
+  format: number | string | null;
+  /** Instances the independent walk finds (managed, not deposed). */
+  instances: number;
+  /** …that the reader turned into a resource (matched by address). */
+  read: number;
+  /** …that the reader counted in `skipped` (the `skipped_terraform_types` warning). */
+  warned: number;
+  /** Addresses neither read nor counted: a silent loss. */
+  lost: string[];
+  /** Resources the reader produced that the walk does not list (should never happen). */
+  unexpected: string[];
+  /** Types warned about, with their counts. */
+  skipped: Record<string, number>;
+  data: number;
+  deposed: number;
+  /** The reader's error (`code: message`, first issues), when it refused the file. */
+  error: string | null;
+}
+
+const HASHER = secretHasher(new Uint8Array(32), 'corpus');
+
+/**
+ * Reads one state file with core's reader and accounts for every Kubernetes instance the raw JSON holds:
+ * read, warned (counted as a skipped type), or lost.
+ *
+ * @example
+ * evaluateStateFile('a.tfstate', text).lost // [] when nothing is dropped silently
+ */
+export function evaluateStateFile(file: string, text: string): StateFileResult {
+  let raw: unknown = null;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    // The reader says why below.
+  }
+  const count = countKubernetesInstances(raw);
+  const result: StateFileResult = {
+    file,
+    terraform_version:
+      raw !== null && typeof raw === 'object' && 'terraform_version' in raw
+        ? String((raw as { terraform_version: unknown }).terraform_version)
+        : null,
+    format: count.format,
+    instances: count.managed.length,
+    read: 0,
+    warned: 0,
+    lost: [],
+    unexpected: [],
+    skipped: {},
+    data: count.data,
+    deposed: count.deposed,
+    error: null,
+  };
+  let read: ReturnType<typeof readTerraformState>;
+  try {
+    read = readTerraformState(text, { secretHasher: HASHER, stateSource: file });
+  } catch (error) {
+    if (!(error instanceof DriftwiseError)) throw error;
+    const issues = error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path}: ${issue.message}`)
+      .join('; ');
+    result.error = `${error.code}: ${error.message}${issues === '' ? '' : ` (${issues})`}`.replace(
+      /\s+/g,
+      ' ',
+    );
+    result.lost = count.managed.map((instance) => instance.address);
+    return result;
+  }
+  const readAddresses = new Map<string, number>();
+  for (const resource of read.resources) {
+    readAddresses.set(resource.origin.address, (readAddresses.get(resource.origin.address) ?? 0) + 1);
+  }
+  const skippedLeft: Record<string, number> = { ...read.skipped };
+  for (const instance of count.managed) {
+    const times = readAddresses.get(instance.address) ?? 0;
+    if (times > 0) {
+      result.read++;
+      readAddresses.set(instance.address, times - 1);
+    } else if ((skippedLeft[instance.type] ?? 0) > 0) {
+      result.warned++;
+      skippedLeft[instance.type]!--;
+      result.skipped[instance.type] = (result.skipped[instance.type] ?? 0) + 1;
+    } else {
+      result.lost.push(instance.address);
+    }
+  }
+  for (const [address, times] of readAddresses) {
+    for (let i = 0; i < times; i++) result.unexpected.push(address);
+  }
+  return result;
+}
