@@ -197,12 +197,56 @@ describe('compareObjects', () => {
     });
 
     it('compares lists whose items have no name by index', () => {
-      const declared = { spec: { ports: [{ port: 80 }, { port: 443 }] } };
-      const live = { spec: { ports: [{ port: 443 }, { port: 80 }] } };
+      const declared = { spec: { rules: [{ host: 'a.example' }, { host: 'b.example' }] } };
+      const live = { spec: { rules: [{ host: 'b.example' }, { host: 'a.example' }] } };
       expect(diff({ declared, live })).toEqual([
-        { path: 'spec.ports[0].port', iac: 80, live: 443 },
-        { path: 'spec.ports[1].port', iac: 443, live: 80 },
+        { path: 'spec.rules[0].host', iac: 'a.example', live: 'b.example' },
+        { path: 'spec.rules[1].host', iac: 'b.example', live: 'a.example' },
       ]);
+    });
+
+    // Argo CD's structured-merge test data (smd-deploy2): the API keeps unnamed ports as a map keyed by
+    // port and protocol, and an apply appends, so the live order is not the declared one.
+    it('matches unnamed ports by port and protocol, not by position', () => {
+      const declared = { spec: { ports: [{ port: 80 }, { port: 443 }, { port: 53, protocol: 'UDP' }] } };
+      const live = {
+        spec: { ports: [{ port: 53, protocol: 'UDP' }, { port: 443, protocol: 'TCP' }, { port: 80 }] },
+      };
+      expect(diff({ declared, live })).toEqual([]);
+    });
+
+    it('reports a live-only container port once, at its live index, when the others moved', () => {
+      const container = (ports: object[]) => ({
+        spec: { template: { spec: { containers: [{ name: 'web', ports }] } } },
+      });
+      const declared = container([
+        { containerPort: 8081, protocol: 'UDP' },
+        { containerPort: 80, protocol: 'TCP' },
+      ]);
+      const live = container([
+        { containerPort: 80, protocol: 'TCP' },
+        { containerPort: 8080, protocol: 'TCP' },
+        { containerPort: 8081, protocol: 'UDP' },
+      ]);
+      expect(diff({ declared, live })).toEqual([
+        {
+          path: 'spec.template.spec.containers[web].ports[1]',
+          iac: null,
+          live: { containerPort: 8080, protocol: 'TCP' },
+        },
+      ]);
+    });
+
+    it('reports a port number edited in place as one change of that field', () => {
+      const declared = { spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443 }] } };
+      const live = { spec: { ports: [{ port: 81, targetPort: 8080 }, { port: 443 }] } };
+      expect(diff({ declared, live })).toEqual([{ path: 'spec.ports[0].port', iac: 80, live: 81 }]);
+    });
+
+    it('reports a declared port the live object lacks as removed, at its declared index', () => {
+      const declared = { spec: { ports: [{ port: 80 }, { port: 443 }] } };
+      const live = { spec: { ports: [{ port: 443 }] } };
+      expect(diff({ declared, live })).toEqual([{ path: 'spec.ports[0]', iac: { port: 80 }, live: null }]);
     });
 
     it('reports a length difference of an index list at the index', () => {
