@@ -5,6 +5,8 @@
 export interface CountedInstance {
   address: string;
   type: string;
+  /** The object's `metadata.name` as the raw attributes hold it, where the type names one object. */
+  name?: string;
 }
 
 /** What {@link countKubernetesInstances} finds. */
@@ -34,13 +36,38 @@ function address(module: Json | undefined, type: string, name: Json | undefined,
   return `${prefix}${type}.${String(name)}${index}`;
 }
 
+/** `{ value, type }`, as a raw state wraps a dynamic attribute. */
+function unwrap(value: Json | undefined): Json | undefined {
+  return isObject(value) && 'value' in value && 'type' in value ? value.value : value;
+}
+
+function objectName(type: string, attributes: Json | undefined): string | undefined {
+  if (!isObject(attributes)) return undefined;
+  let name: Json | undefined;
+  if (type === 'kubernetes_manifest') {
+    const manifest = unwrap(attributes.manifest);
+    name = isObject(manifest) && isObject(manifest.metadata) ? manifest.metadata.name : undefined;
+  } else if (type === 'kubectl_manifest') {
+    name = attributes.name;
+  } else if (type.startsWith('kubernetes_') && Array.isArray(attributes.metadata)) {
+    const metadata = attributes.metadata[0];
+    name = isObject(metadata) ? metadata.name : undefined;
+  }
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
+function counted(address: string, type: string, attributes: Json | undefined): CountedInstance {
+  const name = objectName(type, attributes);
+  return name === undefined ? { address, type } : { address, type, name };
+}
+
 function walkShowJsonModule(module: Json | undefined, count: InstanceCount): void {
   if (!isObject(module)) return;
   for (const resource of Array.isArray(module.resources) ? module.resources : []) {
     if (!isObject(resource) || typeof resource.type !== 'string' || !KUBERNETES_TYPE.test(resource.type))
       continue;
     if (resource.mode === 'data') count.data++;
-    else count.managed.push({ address: String(resource.address), type: resource.type });
+    else count.managed.push(counted(String(resource.address), resource.type, resource.values));
   }
   for (const child of Array.isArray(module.child_modules) ? module.child_modules : []) {
     walkShowJsonModule(child, count);
@@ -72,10 +99,13 @@ export function countKubernetesInstances(state: unknown): InstanceCount {
       if (resource.mode === 'data') count.data++;
       else if (instance.deposed !== undefined) count.deposed++;
       else
-        count.managed.push({
-          address: address(resource.module, resource.type, resource.name, instance.index_key),
-          type: resource.type,
-        });
+        count.managed.push(
+          counted(
+            address(resource.module, resource.type, resource.name, instance.index_key),
+            resource.type,
+            instance.attributes,
+          ),
+        );
     }
   }
   return count;

@@ -13,6 +13,7 @@ export interface CorpusResult {
     read: number;
     warned: number;
     lost: number;
+    misread: number;
     errors: number;
     pairs: number;
     true_drift: number;
@@ -72,6 +73,7 @@ export async function evaluateCorpus(dir: string): Promise<CorpusResult> {
       read: sum(states, (s) => s.read),
       warned: sum(states, (s) => s.warned),
       lost: sum(states, (s) => s.lost.length),
+      misread: sum(states, (s) => s.misread.length),
       errors: sum(states, (s) => (s.error === null ? 0 : 1)),
       pairs: pairs.length,
       true_drift: sum(pairs, (p) => p.true_drift),

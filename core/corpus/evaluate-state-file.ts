@@ -14,6 +14,8 @@ export interface StateFileResult {
   warned: number;
   /** Addresses neither read nor counted: a silent loss. */
   lost: string[];
+  /** Read under another name than the raw attributes give it: `address: raw → read`. */
+  misread: string[];
   /** Resources the reader produced that the walk does not list (should never happen). */
   unexpected: string[];
   /** Types warned about, with their counts. */
@@ -52,6 +54,7 @@ export function evaluateStateFile(file: string, text: string): StateFileResult {
     read: 0,
     warned: 0,
     lost: [],
+    misread: [],
     unexpected: [],
     skipped: {},
     data: count.data,
@@ -75,14 +78,19 @@ export function evaluateStateFile(file: string, text: string): StateFileResult {
     return result;
   }
   const readAddresses = new Map<string, number>();
+  const readNames = new Map<string, string>();
   for (const resource of read.resources) {
     readAddresses.set(resource.origin.address, (readAddresses.get(resource.origin.address) ?? 0) + 1);
+    readNames.set(resource.origin.address, resource.name);
   }
   const skippedLeft: Record<string, number> = { ...read.skipped };
   for (const instance of count.managed) {
     const times = readAddresses.get(instance.address) ?? 0;
     if (times > 0) {
       result.read++;
+      const name = readNames.get(instance.address);
+      if (instance.name !== undefined && name !== instance.name)
+        result.misread.push(`${instance.address}: ${instance.name} → ${name}`);
       readAddresses.set(instance.address, times - 1);
     } else if ((skippedLeft[instance.type] ?? 0) > 0) {
       result.warned++;

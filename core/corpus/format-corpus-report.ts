@@ -24,6 +24,7 @@ export function formatCorpusReport(result: CorpusResult): string {
     );
     if (s.error !== null) lines.push(`  ERROR ${s.error}`);
     for (const address of s.lost) lines.push(`  LOST ${address}`);
+    for (const what of s.misread) lines.push(`  MISREAD ${what}`);
     for (const address of s.unexpected) lines.push(`  UNEXPECTED ${address}`);
   }
   for (const p of result.pairs) {
@@ -41,7 +42,7 @@ export function formatCorpusReport(result: CorpusResult): string {
   }
   const t = result.totals;
   lines.push(
-    `TOTAL state files ${t.state_files}, instances ${t.instances}: read ${t.read}, warned ${t.warned}, lost ${t.lost}, ` +
+    `TOTAL state files ${t.state_files}, instances ${t.instances}: read ${t.read}, warned ${t.warned}, lost ${t.lost}, misread ${t.misread}, ` +
       `files refused ${t.errors}; pairs ${t.pairs}: true drift ${t.true_drift}, false drift ${t.false_drift}, missed ${t.missed}`,
   );
   return `${lines.join('\n')}\n`;

@@ -77,6 +77,33 @@ describe('evaluateStateFile', () => {
     expect(result.lost).toEqual(['kubernetes_namespace.n']);
     expect(result.error).toMatch(/^invalid_state: /);
   });
+  it('reports an instance read under another name than its raw attributes give', () => {
+    const text = JSON.stringify({
+      version: 4,
+      serial: 1,
+      lineage: 'l',
+      resources: [
+        {
+          mode: 'managed',
+          type: 'kubectl_manifest',
+          name: 'm',
+          provider: 'provider["registry.terraform.io/gavinbunney/kubectl"]',
+          instances: [
+            {
+              attributes: {
+                name: 'recorded-name',
+                kind: 'ConfigMap',
+                yaml_body: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: body-name\n',
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(evaluateStateFile('m.tfstate', text).misread).toEqual([
+      'kubectl_manifest.m: recorded-name → body-name',
+    ]);
+  });
 });
 
 describe('evaluatePair', () => {
@@ -112,6 +139,7 @@ describe('evaluateCorpus', () => {
       read: 4,
       warned: 1,
       lost: 1,
+      misread: 0,
       errors: 1,
       pairs: 3,
       true_drift: 1,
@@ -148,7 +176,7 @@ describe('npm run corpus', () => {
     expect(run.stdout).toContain('  LOST kubectl_manifest.broken\n');
     expect(run.stdout).toContain('  FALSE data.beta: "on" → "off"\n');
     expect(run.stdout).toMatch(
-      /TOTAL state files 3, instances 6: read 4, warned 1, lost 1, files refused 1; /,
+      /TOTAL state files 3, instances 6: read 4, warned 1, lost 1, misread 0, files refused 1; /,
     );
   });
 

@@ -208,15 +208,17 @@ describe('compareObjects', () => {
     // Argo CD's structured-merge test data (smd-deploy2): the API keeps unnamed ports as a map keyed by
     // port and protocol, and an apply appends, so the live order is not the declared one.
     it('matches unnamed ports by port and protocol, not by position', () => {
-      const declared = { spec: { ports: [{ port: 80 }, { port: 443 }, { port: 53, protocol: 'UDP' }] } };
-      const live = {
+      const declared: JsonObject = {
+        spec: { ports: [{ port: 80 }, { port: 443 }, { port: 53, protocol: 'UDP' }] },
+      };
+      const live: JsonObject = {
         spec: { ports: [{ port: 53, protocol: 'UDP' }, { port: 443, protocol: 'TCP' }, { port: 80 }] },
       };
       expect(diff({ declared, live })).toEqual([]);
     });
 
     it('reports a live-only container port once, at its live index, when the others moved', () => {
-      const container = (ports: object[]) => ({
+      const container = (ports: JsonObject[]): JsonObject => ({
         spec: { template: { spec: { containers: [{ name: 'web', ports }] } } },
       });
       const declared = container([
@@ -238,8 +240,8 @@ describe('compareObjects', () => {
     });
 
     it('reports a port number edited in place as one change of that field', () => {
-      const declared = { spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443 }] } };
-      const live = { spec: { ports: [{ port: 81, targetPort: 8080 }, { port: 443 }] } };
+      const declared: JsonObject = { spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443 }] } };
+      const live: JsonObject = { spec: { ports: [{ port: 81, targetPort: 8080 }, { port: 443 }] } };
       expect(diff({ declared, live })).toEqual([{ path: 'spec.ports[0].port', iac: 80, live: 81 }]);
     });
 
