@@ -56,6 +56,10 @@ export function parseObject(text: string, file: string): JsonObject {
   return value as JsonObject;
 }
 
+function isNamespaced(object: JsonObject): boolean {
+  return typeof object.kind === 'string' && !isClusterScopedKind(object.kind.toLowerCase());
+}
+
 function metadataOf(object: JsonObject): JsonObject {
   return isJsonObject(object.metadata) ? object.metadata : {};
 }
@@ -69,11 +73,7 @@ function desiredState(desired: JsonObject, live: JsonObject): unknown {
   const metadata = { ...metadataOf(desired) };
   const liveMetadata = metadataOf(live);
   if (metadata.name === undefined) metadata.name = liveMetadata.name ?? null;
-  if (
-    metadata.namespace === undefined &&
-    typeof desired.kind === 'string' &&
-    !isClusterScopedKind(desired.kind.toLowerCase())
-  ) {
+  if (metadata.namespace === undefined && isNamespaced(desired)) {
     metadata.namespace = liveMetadata.namespace ?? 'default';
   }
   return {
@@ -112,6 +112,9 @@ export function evaluatePair(
   live: JsonObject,
   expect: PairExpectation | null,
 ): PairResult {
+  // A live object exported without its namespace is in the desired one's (or `default`).
+  const liveNamespace = metadataOf(live).namespace ?? metadataOf(desired).namespace ?? 'default';
+  if (isNamespaced(live)) live = { ...live, metadata: { ...metadataOf(live), namespace: liveNamespace } };
   const iac = readTerraformState(desiredState(desired, live), { secretHasher: HASHER }).resources;
   const kind = String(live.kind ?? desired.kind).toLowerCase();
   const liveMetadata = metadataOf(live);
