@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { formatChangePath, type PathSegment } from './change-path.ts';
 import { isInternalKey } from './is-internal-key.ts';
 import { isZeroValue } from './is-zero-value.ts';
+import { isPlaceholderCaBundle } from './placeholder-ca-bundle.ts';
 import { isProviderFlattenDefault } from './provider-flatten-default.ts';
 import { scalarsEqual } from './scalars-equal.ts';
 import { isServerFilledZero } from './server-filled-zero.ts';
@@ -273,6 +274,8 @@ class Comparison {
     at: At,
   ): void {
     if (declared === undefined || this.skips.has(at)) return;
+    // A CA placeholder (`Cg==`) declares no CA: it compares as the `""` it stands for.
+    if (isPlaceholderCaBundle(keyOf(at), declared)) declared = '';
     // An unset block, map or list (`null`, `[]`, `{}`: typed state writes all three) is compared in the
     // live value's own shape, so only hand-added named-list items and map keys can count against it.
     const unset =

@@ -534,6 +534,37 @@ describe('compareObjects', () => {
     });
   });
 
+  // Argo CD's util/argo/testdata: the external-secrets chart declares `caBundle: Cg==` (a line feed) and
+  // its controller injects the CA.
+  describe('CA bundle placeholders', () => {
+    const webhook = (caBundle: string | undefined): JsonObject => ({
+      webhooks: [
+        {
+          name: 'validate.example.io',
+          clientConfig:
+            caBundle === undefined ? { service: { name: 'w' } } : { caBundle, service: { name: 'w' } },
+        },
+      ],
+    });
+    const CA = btoa('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+
+    it.each([
+      ['a line feed', 'Cg=='],
+      ['blanks', btoa(' \r\n\t')],
+    ])('takes a caBundle of %s as unset, in sync with an injected CA', (_, placeholder) => {
+      const kind = 'validatingwebhookconfiguration';
+      expect(diff({ kind, declared: webhook(placeholder), live: webhook(CA) })).toEqual([]);
+      expect(diff({ kind, declared: webhook(placeholder), live: webhook(undefined) })).toEqual([]);
+    });
+
+    it('still reports a declared CA that differs from the live one', () => {
+      const kind = 'validatingwebhookconfiguration';
+      expect(diff({ kind, declared: webhook(btoa('another CA')), live: webhook(CA) })).toEqual([
+        { path: 'webhooks[validate.example.io].clientConfig.caBundle', iac: btoa('another CA'), live: CA },
+      ]);
+    });
+  });
+
   describe('values the server fills', () => {
     const service = (spec: JsonObject): JsonObject => ({ spec });
     const declaredService = service({
