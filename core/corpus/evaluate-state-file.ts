@@ -77,21 +77,22 @@ export function evaluateStateFile(file: string, text: string): StateFileResult {
     result.lost = count.managed.map((instance) => instance.address);
     return result;
   }
-  const readAddresses = new Map<string, number>();
-  const readNames = new Map<string, string>();
+  // One instance may stand for several resources (a helm_release and the objects it rendered): an
+  // instance is read when any resource carries its address.
+  const readNames = new Map<string, Set<string>>();
   for (const resource of read.resources) {
-    readAddresses.set(resource.origin.address, (readAddresses.get(resource.origin.address) ?? 0) + 1);
-    readNames.set(resource.origin.address, resource.name);
+    const names = readNames.get(resource.origin.address) ?? new Set<string>();
+    names.add(resource.name);
+    readNames.set(resource.origin.address, names);
   }
+  const counted = new Set(count.managed.map((instance) => instance.address));
   const skippedLeft: Record<string, number> = { ...read.skipped };
   for (const instance of count.managed) {
-    const times = readAddresses.get(instance.address) ?? 0;
-    if (times > 0) {
+    const names = readNames.get(instance.address);
+    if (names !== undefined) {
       result.read++;
-      const name = readNames.get(instance.address);
-      if (instance.name !== undefined && name !== instance.name)
-        result.misread.push(`${instance.address}: ${instance.name} → ${name}`);
-      readAddresses.set(instance.address, times - 1);
+      if (instance.name !== undefined && !names.has(instance.name))
+        result.misread.push(`${instance.address}: ${instance.name} → ${[...names].join(', ')}`);
     } else if ((skippedLeft[instance.type] ?? 0) > 0) {
       result.warned++;
       skippedLeft[instance.type]!--;
@@ -100,8 +101,8 @@ export function evaluateStateFile(file: string, text: string): StateFileResult {
       result.lost.push(instance.address);
     }
   }
-  for (const [address, times] of readAddresses) {
-    for (let i = 0; i < times; i++) result.unexpected.push(address);
+  for (const address of readNames.keys()) {
+    if (!counted.has(address)) result.unexpected.push(address);
   }
   return result;
 }
