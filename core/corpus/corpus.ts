@@ -16,4 +16,7 @@ if (positionals.length !== 1) {
 const result = await evaluateCorpus(positionals[0]!);
 process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatCorpusReport(result));
 const t = result.totals;
-process.exitCode = t.lost > 0 || t.misread > 0 || t.errors > 0 || t.false_drift > 0 || t.missed > 0 ? 1 : 0;
+process.exitCode =
+  t.lost > 0 || t.misread > 0 || t.errors > 0 || t.false_drift > 0 || t.missed > 0 || t.kubectl_differs > 0
+    ? 1
+    : 0;

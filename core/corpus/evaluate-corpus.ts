@@ -19,6 +19,8 @@ export interface CorpusResult {
     true_drift: number;
     false_drift: number;
     missed: number;
+    /** Pairs whose `kubectl_manifest` declaration finds other changes than the `kubernetes_manifest` one. */
+    kubectl_differs: number;
   };
 }
 
@@ -60,7 +62,13 @@ export async function evaluateCorpus(dir: string): Promise<CorpusResult> {
     const expectText = await pairFile(pairDir, names, 'expect');
     const expect = expectText === null ? null : (JSON.parse(expectText) as PairExpectation);
     pairs.push(
-      evaluatePair(pair, parseObject(config, `${pair}/config`), parseObject(live, `${pair}/live`), expect),
+      evaluatePair(
+        pair,
+        parseObject(config, `${pair}/config`),
+        parseObject(live, `${pair}/live`),
+        expect,
+        config,
+      ),
     );
   }
   const sum = <T>(list: T[], of: (item: T) => number) => list.reduce((total, item) => total + of(item), 0);
@@ -79,6 +87,7 @@ export async function evaluateCorpus(dir: string): Promise<CorpusResult> {
       true_drift: sum(pairs, (p) => p.true_drift),
       false_drift: sum(pairs, (p) => p.false_drift),
       missed: sum(pairs, (p) => p.missed.length),
+      kubectl_differs: sum(pairs, (p) => (p.kubectl_manifest_paths === null ? 0 : 1)),
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   isClusterScopedKind,
   isJsonObject,
   type JsonObject,
+  type JsonValue,
   matchDrift,
   operatorReportRequestSchema,
   readTerraformState,
@@ -39,10 +40,13 @@ export interface PairResult {
   /** Expected true drift paths the matcher did not report. */
   missed: string[];
   expected: boolean;
+  /** The change paths of the same pair declared as a `kubectl_manifest`, when they differ (else `null`). */
+  kubectl_manifest_paths: string[] | null;
 }
 
 const HASHER = secretHasher(new Uint8Array(32), 'corpus');
 const PROVIDER = 'provider["registry.terraform.io/hashicorp/kubernetes"]';
+const KUBECTL_PROVIDER = 'provider["registry.terraform.io/gavinbunney/kubectl"]';
 
 /** One object from a JSON or YAML text (the first document of a YAML stream). */
 export function parseObject(text: string, file: string): JsonObject {
@@ -69,13 +73,28 @@ function metadataOf(object: JsonObject): JsonObject {
  * must name its object: where the test data leaves name or namespace to the tool applying it, the live
  * object's are used. `object` is left out, so the record is the manifest alone (the strictest case).
  */
-function desiredState(desired: JsonObject, live: JsonObject): unknown {
+function desiredState(desired: JsonObject, live: JsonObject, configText: string | null): unknown {
   const metadata = { ...metadataOf(desired) };
   const liveMetadata = metadataOf(live);
   if (metadata.name === undefined) metadata.name = liveMetadata.name ?? null;
   if (metadata.namespace === undefined && isNamespaced(desired)) {
     metadata.namespace = liveMetadata.namespace ?? 'default';
   }
+  const instance =
+    configText === null
+      ? { type: 'kubernetes_manifest', attributes: { manifest: { ...desired, metadata } } }
+      : {
+          // The text itself, read as kubectl reads YAML (1.1 scalars); a namespace the text leaves out
+          // comes from override_namespace, as the provider's users set it.
+          type: 'kubectl_manifest',
+          attributes: {
+            yaml_body: configText,
+            kind: desired.kind ?? null,
+            name: metadata.name,
+            override_namespace:
+              metadataOf(desired).namespace === undefined ? (metadata.namespace ?? null) : null,
+          },
+        };
   return {
     version: 4,
     terraform_version: '1.9.0',
@@ -84,10 +103,10 @@ function desiredState(desired: JsonObject, live: JsonObject): unknown {
     resources: [
       {
         mode: 'managed',
-        type: 'kubernetes_manifest',
+        type: instance.type,
         name: 'desired',
-        provider: PROVIDER,
-        instances: [{ schema_version: 1, attributes: { manifest: { ...desired, metadata } } }],
+        provider: configText === null ? PROVIDER : KUBECTL_PROVIDER,
+        instances: [{ schema_version: 1, attributes: instance.attributes }],
       },
     ],
   };
@@ -99,24 +118,9 @@ function isTrue(path: string, expected: readonly string[]): boolean {
   );
 }
 
-/**
- * Runs one pair through core's reader and matcher: the desired object declared as a `kubernetes_manifest`,
- * the live object as the report's resource, every change classified as true or false drift by `expect`.
- *
- * @example
- * evaluatePair('svc', config, live, { true_drift: ['spec.ports'] }).false_drift // 0 when only ports differ
- */
-export function evaluatePair(
-  pair: string,
-  desired: JsonObject,
-  live: JsonObject,
-  expect: PairExpectation | null,
-): PairResult {
-  // A live object exported without its namespace is in the desired one's (or `default`).
-  const liveNamespace = metadataOf(live).namespace ?? metadataOf(desired).namespace ?? 'default';
-  if (isNamespaced(live)) live = { ...live, metadata: { ...metadataOf(live), namespace: liveNamespace } };
-  const iac = readTerraformState(desiredState(desired, live), { secretHasher: HASHER }).resources;
-  const kind = String(live.kind ?? desired.kind).toLowerCase();
+function drift(desiredAs: unknown, live: JsonObject, pair: string, fallbackName: JsonValue | undefined) {
+  const iac = readTerraformState(desiredAs, { secretHasher: HASHER }).resources;
+  const kind = String(live.kind).toLowerCase();
   const liveMetadata = metadataOf(live);
   const report = operatorReportRequestSchema.parse({
     cluster_id: 'corpus',
@@ -127,14 +131,50 @@ export function evaluatePair(
         normalized_type: `k8s/${kind}`,
         provider_type: kind,
         provider: 'kubernetes',
-        name: String(liveMetadata.name ?? metadataOf(desired).name),
+        name: String(liveMetadata.name ?? fallbackName),
         properties: live,
       },
     ],
   });
-  const result = matchDrift({ live: toLiveResources(report, { secretHasher: HASHER }), iac, namespace: '*' });
+  return matchDrift({ live: toLiveResources(report, { secretHasher: HASHER }), iac, namespace: '*' }).items;
+}
+
+const pathsOf = (items: DriftItem[]) =>
+  items.flatMap((item) =>
+    item.changes.length === 0 ? [`(${item.status})`] : item.changes.map((c) => c.path),
+  );
+
+/**
+ * Runs one pair through core's reader and matcher: the desired object declared as a `kubernetes_manifest`,
+ * the live object as the report's resource, every change classified as true or false drift by `expect`.
+ * With the config's text, the same object is also declared as a `kubectl_manifest` (`yaml_body`, read as
+ * kubectl reads YAML); where that finds other change paths, `kubectl_manifest_paths` lists them.
+ *
+ * @example
+ * evaluatePair('svc', config, live, { true_drift: ['spec.ports'] }).false_drift // 0 when only ports differ
+ */
+export function evaluatePair(
+  pair: string,
+  desired: JsonObject,
+  liveObject: JsonObject,
+  expect: PairExpectation | null,
+  configText: string | null = null,
+): PairResult {
+  // A live object exported without its namespace is in the desired one's (or `default`).
+  const liveNamespace = metadataOf(liveObject).namespace ?? metadataOf(desired).namespace ?? 'default';
+  const live = isNamespaced(liveObject)
+    ? { ...liveObject, metadata: { ...metadataOf(liveObject), namespace: liveNamespace } }
+    : liveObject;
+  const items = drift(desiredState(desired, live, null), live, pair, metadataOf(desired).name);
+  let kubectlPaths: string[] | null = null;
+  if (configText !== null) {
+    const asKubectl = pathsOf(
+      drift(desiredState(desired, live, configText), live, pair, metadataOf(desired).name),
+    );
+    const asManifest = pathsOf(items);
+    if (asKubectl.join('\n') !== asManifest.join('\n')) kubectlPaths = asKubectl;
+  }
   const expected = expect?.true_drift ?? [];
-  const items: DriftItem[] = result.items;
   const changes: ClassifiedChange[] = items.flatMap((item) =>
     item.changes.map((change) => ({
       path: change.path,
@@ -155,5 +195,6 @@ export function evaluatePair(
     false_drift: changes.length - found.length + unpaired,
     missed: expected.filter((prefix) => !found.some((change) => isTrue(change.path, [prefix]))),
     expected: expect !== null,
+    kubectl_manifest_paths: kubectlPaths,
   };
 }

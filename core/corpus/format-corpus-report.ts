@@ -39,11 +39,13 @@ export function formatCorpusReport(result: CorpusResult): string {
         );
     }
     for (const path of p.missed) lines.push(`  MISSED ${path}`);
+    if (p.kubectl_manifest_paths !== null)
+      lines.push(`  AS kubectl_manifest: ${p.kubectl_manifest_paths.join(', ') || 'in sync'}`);
   }
   const t = result.totals;
   lines.push(
     `TOTAL state files ${t.state_files}, instances ${t.instances}: read ${t.read}, warned ${t.warned}, lost ${t.lost}, misread ${t.misread}, ` +
-      `files refused ${t.errors}; pairs ${t.pairs}: true drift ${t.true_drift}, false drift ${t.false_drift}, missed ${t.missed}`,
+      `files refused ${t.errors}; pairs ${t.pairs}: true drift ${t.true_drift}, false drift ${t.false_drift}, missed ${t.missed}, kubectl_manifest differs ${t.kubectl_differs}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { countKubernetesInstances } from '../../corpus/count-kubernetes-instances.ts';
 import { evaluateCorpus } from '../../corpus/evaluate-corpus.ts';
-import { evaluatePair } from '../../corpus/evaluate-pair.ts';
+import { evaluatePair, parseObject } from '../../corpus/evaluate-pair.ts';
 import { evaluateStateFile } from '../../corpus/evaluate-state-file.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/corpus', import.meta.url));
@@ -128,6 +128,22 @@ describe('evaluatePair', () => {
     };
     expect(evaluatePair('p', object, object, { true_drift: ['data.a'] }).missed).toEqual(['data.a']);
   });
+
+  it('declares the config text as a kubectl_manifest too, and says where that reads it otherwise', () => {
+    // YAML 1.1, as kubectl reads it: `yes` is a boolean; YAML 1.2 (the manifest's text here) keeps a string.
+    const text =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  namespace: shop\nspec:\n  paused: yes\n';
+    const live = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd', namespace: 'shop' },
+      spec: { paused: true },
+    };
+    const result = evaluatePair('p', parseObject(text, 'p'), live, { true_drift: [] }, text);
+    expect(result.changes.map((change) => change.path)).toEqual(['spec.paused']);
+    expect(result.kubectl_manifest_paths).toEqual([]);
+    expect(evaluatePair('p', parseObject(text, 'p'), live, null).kubectl_manifest_paths).toBeNull();
+  });
 });
 
 describe('evaluateCorpus', () => {
@@ -145,6 +161,7 @@ describe('evaluateCorpus', () => {
       true_drift: 1,
       false_drift: 1,
       missed: 0,
+      kubectl_differs: 0,
     });
     const typed = result.states.find((state) => state.file === 'typed.tfstate')!;
     expect(typed).toMatchObject({
