@@ -184,7 +184,8 @@ describe('evaluateCorpus', () => {
   });
 });
 
-describe('npm run corpus', () => {
+// Each case starts Node: slow when the whole suite shares two cores.
+describe('npm run corpus', { timeout: 60_000 }, () => {
   it('prints one line per case and the totals, and exits 1 when something is lost or false', () => {
     const run = spawnSync(process.execPath, ['--experimental-strip-types', CORPUS_CLI, FIXTURES], {
       encoding: 'utf8',
