@@ -3,6 +3,7 @@ import { listItemName } from '../k8s/list-item-name.ts';
 import { formatChangePath, type PathSegment } from './change-path.ts';
 import { isInternalKey } from './is-internal-key.ts';
 import { isZeroValue } from './is-zero-value.ts';
+import { isPlaceholderCaBundle } from './placeholder-ca-bundle.ts';
 import { isProviderFlattenDefault } from './provider-flatten-default.ts';
 import { scalarsEqual } from './scalars-equal.ts';
 import { isServerFilledZero } from './server-filled-zero.ts';
@@ -215,6 +216,35 @@ function byName(
   return maps;
 }
 
+/**
+ * The server-side-apply key of an unnamed port: a container port is keyed by `containerPort` and
+ * `protocol`, a Service port by `port` and `protocol` (the `+listMapKey`s of core/v1 ContainerPort and
+ * ServicePort), `protocol` defaulting to TCP. `null` when the item is not a port of either shape.
+ */
+function portKey(item: JsonValue | undefined): string | null {
+  if (!isJsonObject(item)) return null;
+  const number = item.containerPort ?? item.port;
+  const port = typeof number === 'string' && /^\d+$/.test(number) ? Number(number) : number;
+  if (typeof port !== 'number' || !Number.isInteger(port)) return null;
+  const protocol = typeof item.protocol === 'string' && item.protocol !== '' ? item.protocol : 'TCP';
+  return `${item.containerPort === undefined ? 'port' : 'containerPort'}:${port}/${protocol}`;
+}
+
+/** Indexes of unnamed ports by their key, when every item of every side has a unique one. */
+function byPortKey(lists: readonly (readonly JsonValue[])[]): Map<string, number>[] | null {
+  const maps: Map<string, number>[] = [];
+  for (const list of lists) {
+    const map = new Map<string, number>();
+    for (const [index, item] of list.entries()) {
+      const key = portKey(item);
+      if (key === null || map.has(key)) return null;
+      map.set(key, index);
+    }
+    maps.push(map);
+  }
+  return maps;
+}
+
 /** Structural equality with the same meaning-based scalar rules, for recorded-vs-live item checks. */
 function sameValue(a: JsonValue | undefined, b: JsonValue | undefined, at: At): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -258,6 +288,8 @@ class Comparison {
     at: At,
   ): void {
     if (declared === undefined || this.skips.has(at)) return;
+    // A CA placeholder (`Cg==`) declares no CA: it compares as the `""` it stands for.
+    if (isPlaceholderCaBundle(keyOf(at), declared)) declared = '';
     // An unset block, map or list (`null`, `[]`, `{}`: typed state writes all three) is compared in the
     // live value's own shape, so only hand-added named-list items and map keys can count against it.
     const unset =
@@ -365,6 +397,11 @@ class Comparison {
       }
       return;
     }
+    const ports = key === 'ports' ? byPortKey([declared, liveList, recordedList]) : null;
+    if (ports) {
+      this.portList(declared, recordedList, liveList, ports, at);
+      return;
+    }
     const length = Math.max(declared.length, liveList.length);
     for (let index = 0; index < length; index++) {
       const child = step(at, { index });
@@ -377,13 +414,52 @@ class Comparison {
       }
     }
   }
+
+  /**
+   * Unnamed ports matched by their server-side-apply key, not by position: the API keeps them as a map
+   * (a strategic merge or an apply adds a port at the end), so the same ports in another order are in
+   * sync. A matched or added item is addressed by its live index, so `changed_by` finds its entry.
+   */
+  portList(
+    declared: JsonValue[],
+    recorded: JsonValue[],
+    live: JsonValue[],
+    keys: Map<string, number>[],
+    at: At,
+  ): void {
+    const [declaredKeys, liveKeys, recordedKeys] = keys as [
+      Map<string, number>,
+      Map<string, number>,
+      Map<string, number>,
+    ];
+    const unmatchedLive = new Set<number>();
+    for (const [key, index] of liveKeys) {
+      if (!declaredKeys.has(key) && !recordedKeys.has(key)) unmatchedLive.add(index);
+    }
+    for (const [key, index] of declaredKeys) {
+      const item = declared[index] as JsonValue;
+      const liveIndex = liveKeys.get(key);
+      if (liveIndex !== undefined) {
+        const recordedIndex = recordedKeys.get(key);
+        const recordedItem = recordedIndex === undefined ? undefined : recorded[recordedIndex];
+        this.value(item, recordedItem, live[liveIndex], step(at, { index: liveIndex }));
+      } else if (unmatchedLive.delete(index)) {
+        // A port whose number or protocol was edited in place: one change of that field, not a removal
+        // and an addition at the same index.
+        this.value(item, recorded[index], live[index], step(at, { index }));
+      } else if (!isZeroValue(item)) {
+        this.push(step(at, { index }), item, null);
+      }
+    }
+    for (const index of unmatchedLive) this.push(step(at, { index }), null, live[index] as JsonValue);
+  }
 }
 
 /**
  * The fields where a live object differs from what the IaC side declares. Walks `declared` only, so
  * server defaults and server-written fields are not drift; zero values (`""`, `0`, `false`, `null`, `[]`,
  * `{}`) are "unset" and equal an absent live field; named lists (items with a `name`) are matched by name,
- * other lists by index; in free-form maps (labels, annotations, `data`, selectors) and named lists, live
+ * unnamed ports by port and protocol, other lists by index; in free-form maps (labels, annotations, `data`, selectors) and named lists, live
  * keys and items absent from `recorded` are additions (`iac: null`). Values compare by meaning (see
  * {@link scalarsEqual}).
  *
