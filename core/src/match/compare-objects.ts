@@ -451,6 +451,7 @@ class Comparison {
         this.push(step(at, { index }), item, null);
       }
     }
+    if (!this.additions) return;
     for (const index of unmatchedLive) this.push(step(at, { index }), null, live[index] as JsonValue);
   }
 }

@@ -251,6 +251,22 @@ describe('compareObjects', () => {
       expect(diff({ declared, live })).toEqual([{ path: 'spec.ports[0]', iac: { port: 80 }, live: null }]);
     });
 
+    it('reports no live-only port when additions are off (a patch declares only what it sets)', () => {
+      const declared: JsonObject = { spec: { ports: [{ port: 80 }] } };
+      const live: JsonObject = { spec: { ports: [{ port: 8443 }, { port: 80 }] } };
+      const changes = compareObjects({
+        kind: 'service',
+        declared,
+        recorded: declared,
+        live,
+        additions: false,
+      });
+      expect(changes).toEqual([]);
+      expect(diff({ kind: 'service', declared, live })).toEqual([
+        { path: 'spec.ports[0]', iac: null, live: { port: 8443 } },
+      ]);
+    });
+
     it('reports a length difference of an index list at the index', () => {
       const declared = { spec: { ports: [{ port: 80 }] } };
       const live = { spec: { ports: [{ port: 80 }, { port: 8443 }] } };
