@@ -103,6 +103,9 @@ function renderedObjects(
   }
   const objects: HelmRenderedObject[] = [];
   for (const [key, object] of Object.entries(parsed)) {
+    // An empty YAML document (a template rendered to nothing): the provider keeps it as `null` under a key
+    // of empty kind, version and name (`"//"`). It declares nothing.
+    if (object === null) continue;
     const at = `${path}.manifest.${clipInput(key)}`;
     const found = jsonValueIssues(object, { maxDepth: STATE_LIMITS.maxDepth, maxIssues: 10, path: at });
     if (found.length > 0) {

@@ -298,6 +298,14 @@ describe('helm_release with the rendered manifest', () => {
     ]);
   });
 
+  it('reads an empty rendered document (the provider keys it "//" with null) as declaring nothing', () => {
+    // A template that renders to nothing (all of it behind an `if`, or comments) is an empty YAML
+    // document; convertYAMLManifestToJSON still stores it, under a key of empty kind, version and name.
+    const withEmpty = `${manifest.slice(0, -1)},"//":null}`;
+    const read = iacFrom([release(withEmpty)]);
+    expect(read).toEqual(iacFrom([release(manifest)]));
+  });
+
   it('refuses a manifest that is not the JSON the provider writes', () => {
     expect(() => iacFrom([release('not json')])).toThrow(expect.objectContaining({ code: 'invalid_state' }));
     expect(() => iacFrom([release('{"x/v1/a":{"kind":"ConfigMap"}}')])).toThrow(
