@@ -1,36 +1,9 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { expect } from 'vitest';
-import { freePort } from '../scripts/local-worker.ts';
+import { startReceiver } from '../scripts/webhook-receiver.ts';
 import { example } from './libsql-app.ts';
 
 // The webhook end-to-end case (issue 14), run against the Node server and against `wrangler dev`.
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A receiver on 127.0.0.1 that answers 500 to the first `failures` requests, then 204. */
-export async function startReceiver(failures: number) {
-  const port = await freePort();
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.statusCode = received.length <= failures ? 500 : 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

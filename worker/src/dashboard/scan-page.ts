@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import type { ScanRow } from '../store/store.ts';
 import { type Html, type LayoutNav, layout } from './layout.ts';
+import { pager } from './pager.ts';
 
 /** The Scan page's filters, from the query string, so a filtered view is a link. */
 export interface ScanFilters {
@@ -167,14 +168,6 @@ export function scanPage(
     </div>
     <div><button type="submit">Apply filters</button></div>
   </form>`;
-  const pager =
-    pages > 1
-      ? html`<nav class="pager" aria-label="Pages">
-          ${page > 1 ? html`<a href="${pageLink(base, filters, page - 1)}">Previous page</a>` : ''}
-          <span>Page ${page} of ${pages}</span>
-          ${page < pages ? html`<a href="${pageLink(base, filters, page + 1)}">Next page</a>` : ''}
-        </nav>`
-      : '';
   const body = html`<h1>Scan of ${scan.clusterId} / ${scan.namespace}</h1>
     <p>
       <time datetime="${scan.createdAt}">${scan.createdAt}</time> · ${scan.resourceCount} objects reported ·
@@ -193,6 +186,6 @@ export function scanPage(
         )}
       </section>`,
     )}
-    ${pager}`;
+    ${pager(page, pages, (n) => pageLink(base, filters, n))}`;
   return layout({ title: `Scan ${scan.clusterId}/${scan.namespace}`, nav, body });
 }

@@ -40,6 +40,7 @@ import type {
   ApiKeyRow,
   CloudAccountRow,
   DeliveryAttemptRow,
+  DeliveryRow,
   DriftEventFilter,
   DueDelivery,
   ListedDriftEvent,
@@ -764,17 +765,21 @@ export class SqlStore implements Store {
     return (results[2] as unknown[]).length > 0;
   }
 
-  async listDeliveryAttempts(
-    orgId: string,
-    webhookId: string,
-    limit: number,
-  ): Promise<DeliveryAttemptRow[] | undefined> {
+  async #ownsWebhook(orgId: string, webhookId: string): Promise<boolean> {
     const owner = await this.#db
       .select({ id: webhooks.id })
       .from(webhooks)
       .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, webhookId)))
       .get();
-    if (!owner) return undefined;
+    return owner !== undefined;
+  }
+
+  async listDeliveryAttempts(
+    orgId: string,
+    webhookId: string,
+    limit: number,
+  ): Promise<DeliveryAttemptRow[] | undefined> {
+    if (!(await this.#ownsWebhook(orgId, webhookId))) return undefined;
     const rows = await this.#db.all<{
       delivery_id: string;
       scan_id: string;
@@ -800,6 +805,36 @@ export class SqlStore implements Store {
       deliveryState: row.state,
       attempt: Number(row.attempt),
     }));
+  }
+
+  async listDeliveries(
+    orgId: string,
+    webhookId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ deliveries: DeliveryRow[]; total: number } | undefined> {
+    if (!(await this.#ownsWebhook(orgId, webhookId))) return undefined;
+    const [rows, total] = await Promise.all([
+      this.#db.all<DeliverySqlRow>(
+        sql`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d
+          WHERE d.webhook_id = ${webhookId} AND d.org_id = ${orgId}
+          ORDER BY d.created_at DESC, d.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+      ),
+      this.#db.get<{ n: number }>(
+        sql`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ${webhookId} AND org_id = ${orgId}`,
+      ),
+    ]);
+    return { deliveries: rows.map(deliveryRow), total: Number(total?.n ?? 0) };
+  }
+
+  async latestDeliveries(orgId: string): Promise<Map<string, DeliveryRow>> {
+    // One query for every webhook of the org (D1 counts queries per invocation), not one per webhook.
+    const rows = await this.#db.all<DeliverySqlRow>(
+      sql`SELECT ${DELIVERY_COLUMNS} FROM (
+          SELECT *, ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY created_at DESC, id DESC) AS n
+          FROM webhook_deliveries WHERE org_id = ${orgId}
+        ) d WHERE d.n = 1`,
+    );
+    return new Map(rows.map((row) => [row.webhook_id, deliveryRow(row)]));
   }
 
   async claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<DueDelivery[]> {
@@ -1183,4 +1218,32 @@ export class SqlStore implements Store {
       .returning({ email: members.email });
     return removed.length > 0;
   }
+}
+
+/** The columns of a {@link DeliveryRow}, its attempts as one JSON array in `seq` order. */
+const DELIVERY_COLUMNS = sql.raw(`d.id, d.webhook_id, d.scan_id, d.state, d.next_attempt_at, d.created_at,
+  (SELECT json_group_array(json_object('at', a.at, 'status', a.status, 'responseCode', a.response_code,
+      'error', a.error))
+    FROM (SELECT * FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.seq) a) AS attempts`);
+
+interface DeliverySqlRow {
+  id: string;
+  webhook_id: string;
+  scan_id: string;
+  state: string;
+  next_attempt_at: string;
+  created_at: string;
+  attempts: string;
+}
+
+function deliveryRow(row: DeliverySqlRow): DeliveryRow {
+  return {
+    id: row.id,
+    webhookId: row.webhook_id,
+    scanId: row.scan_id,
+    state: row.state,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    attempts: JSON.parse(row.attempts) as DeliveryRow['attempts'],
+  };
 }

@@ -167,6 +167,24 @@ export interface DeliveryAttemptRow {
   attempt: number;
 }
 
+/** A delivery as the dashboard's Notifications page shows it: its state and every attempt, oldest first. */
+export interface DeliveryRow {
+  id: string;
+  webhookId: string;
+  scanId: string;
+  /** `pending`, `delivered` or `failed` (retries exhausted). */
+  state: string;
+  /** When the next attempt is due; meaningful while `pending`. */
+  nextAttemptAt: string;
+  createdAt: string;
+  attempts: {
+    at: string;
+    status: 'succeeded' | 'failed';
+    responseCode: number | null;
+    error: string | null;
+  }[];
+}
+
 /** A stored drift event with its scan's scope and time, as `GET …/drift-events` serves it. */
 export interface ListedDriftEvent extends DriftEventRow {
   seq: number;
@@ -315,6 +333,17 @@ export interface Store {
     webhookId: string,
     limit: number,
   ): Promise<DeliveryAttemptRow[] | undefined>;
+  /**
+   * One page of the webhook's deliveries, newest first, with the total; undefined when the webhook is not
+   * the org's.
+   */
+  listDeliveries(
+    orgId: string,
+    webhookId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ deliveries: DeliveryRow[]; total: number } | undefined>;
+  /** The newest delivery of each of the org's webhooks that has one, by webhook id. */
+  latestDeliveries(orgId: string): Promise<Map<string, DeliveryRow>>;
   /**
    * Claims up to `limit` pending deliveries due at `now`: each is moved to `leaseUntil` in a statement that
    * only succeeds while it is still due, so two dispatchers never send the same attempt.
