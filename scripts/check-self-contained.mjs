@@ -2,11 +2,29 @@
 // The repository stands on its own: no tracked file may point at the requirement inputs that live
 // outside it (the workspace's shared folder beside the clone, its toolchain notes). Run by `npm run lint`.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Built from parts so that this file does not match itself.
 const patterns = [['..', 'shared'].join('/'), ['TOOLCHAIN', 'md'].join('.')];
-const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+// The tracked files; without git or a .git folder (the operator image's build stage: .dockerignore leaves
+// .git out), every file of the tree but the installed and generated folders .dockerignore also leaves out.
+const SKIPPED = new Set(['node_modules', 'dist', '.wrangler', '.tools', '.git']);
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (SKIPPED.has(entry.name)) return [];
+    const path = dir === '.' ? entry.name : join(dir, entry.name);
+    return entry.isDirectory() ? walk(path) : entry.isFile() ? [path] : [];
+  });
+}
+let files;
+try {
+  files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    .split('\0')
+    .filter(Boolean);
+} catch {
+  files = walk('.');
+}
 const hits = [];
 for (const file of files) {
   let text;

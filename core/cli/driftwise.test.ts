@@ -126,6 +126,41 @@ describe('driftwise diff', () => {
     ]);
   });
 
+  it('compares a patch-style resource merged into the object and names it on the change', async () => {
+    const state = JSON.parse(await readFile(example('in-sync', 'state.tfstate'), 'utf8')) as {
+      resources: unknown[];
+    };
+    state.resources.push({
+      mode: 'managed',
+      type: 'kubernetes_labels',
+      name: 'cost',
+      provider: 'provider["registry.terraform.io/hashicorp/kubernetes"]',
+      instances: [
+        {
+          schema_version: 0,
+          attributes: {
+            api_version: 'apps/v1',
+            kind: 'Deployment',
+            metadata: [{ name: 'stockkeeper', namespace: 'inventory' }],
+            labels: { 'cost-center': 'cc-9999' },
+            field_manager: 'Terraform',
+            force: true,
+          },
+        },
+      ],
+    });
+    const run = capture({ 'patched.tfstate': JSON.stringify(state) });
+    const args = ['diff', '--state', 'patched.tfstate', '--live', example('in-sync', 'report.json')];
+    expect(await main(args, run.io)).toBe(EXIT.drift);
+    expect(run.out()).toContain(
+      '~ k8s/deployment/inventory/stockkeeper  low  kubernetes_deployment_v1.stockkeeper',
+    );
+    expect(run.out()).toMatch(
+      /metadata\.labels\.cost-center: "cc-9999" → "cc-4417" {2}\(low, .*declared by kubernetes_labels\.cost\)/,
+    );
+    expect(run.err()).toBe('');
+  });
+
   it('prints the README example exactly', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const block = /```sh\n\$ (npx driftwise diff [^\n]+)\n([\s\S]*?)```/.exec(readme);

@@ -53,6 +53,8 @@ function changeLine(change: DriftChange, now: Date): string {
     change.severity,
     ...(change.undeclared ? ['undeclared'] : []),
     ...who(change.changed_by, now),
+    // A field a patch-style resource declares is fixed in that resource's block, not the item's.
+    ...(change.declared_by ? [`declared by ${change.declared_by.address}`] : []),
   ];
   return `    ${change.path}: ${show(change.iac)} → ${show(change.live)}  (${notes.join(', ')})${ignored}`;
 }

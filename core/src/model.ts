@@ -48,6 +48,18 @@ export interface IacResource {
    */
   field_manager?: string;
   /**
+   * How much of the object the resource declares. Absent: the whole object (typed resources,
+   * manifests, a `helm_release`'s rendered objects). `fields`: a patch-style resource
+   * (`kubernetes_labels`, `kubernetes_env`, …) that declares only what it sets on an object it does
+   * not own: compared merged with the object's other declarations, never `missing` on its own, never
+   * a source of additions or undeclared fields. `release`: a `helm_release` itself (`helm_release`
+   * says which release), which makes the live objects that release installed managed (never `extra`)
+   * without declaring a field of them; such a resource is not an object and is not counted.
+   */
+  declares?: 'fields' | 'release';
+  /** `declares: 'release'` only: the release's name and namespace, as Helm stamps them on its objects. */
+  helm_release?: { name: string; namespace: string };
+  /**
    * What Terraform declares, in API shape (camelCase, plural lists, objects). Zero values from typed
    * state (`""`, `0`, `false`, `[]`, `{}`, `null`) are kept: the matcher treats them as "unset".
    * Terraform-only and server-computed attributes (`id`, `timeouts`, `wait_for_rollout`,
@@ -87,6 +99,11 @@ export interface DriftChange {
   severity: Severity;
   /** Who last wrote the live value; `null` when nobody's entry covers it or the field was removed. */
   changed_by: ChangedBy | null;
+  /**
+   * Present when the field is declared by another resource than the item's `iac`: a patch-style
+   * resource (`kubernetes_labels`, `kubernetes_env`, …) whose declaration was merged into the object's.
+   */
+  declared_by?: IacOrigin;
   /** Present (true) for a field the IaC side does not declare that a person changed by hand. */
   undeclared?: true;
   /** Present (true) only when an ignore rule or annotation hides this change. */

@@ -1,4 +1,4 @@
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import { kubeGet } from './kube-get.ts';
 import { type ApiResourceList, type SelectKindsOptions, selectKinds } from './select-kinds.ts';
 import type { WatchedKind } from './watched-kind.ts';

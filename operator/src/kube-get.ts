@@ -1,4 +1,5 @@
-import { HttpMethod, type KubeConfig, RequestContext } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import { HttpMethod, RequestContext } from '@kubernetes/client-node/dist/gen/http/http.js';
 import { fetch } from 'undici';
 
 /** An API server answer other than 200, with its status (410 Gone means "relist"). */
@@ -26,8 +27,7 @@ export async function kubeGet<T>(kc: KubeConfig, path: string, signal?: AbortSig
   const response = await fetch(context.getUrl(), {
     method: 'GET',
     headers: { ...Object.fromEntries(Object.entries(context.getHeaders())), Accept: 'application/json' },
-    // biome-ignore lint/suspicious/noExplicitAny: client-node and this package may hold two copies of undici's types.
-    dispatcher: context.getDispatcher() as any,
+    dispatcher: context.getDispatcher(),
     signal,
   });
   if (response.status !== 200)

@@ -1,9 +1,7 @@
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import { type SecretHasher, secretHasher } from '@driftwise/core';
+import type { ReportBody } from './build-report-bodies.ts';
+import { gzipPieces } from './gzip-pieces.ts';
 import type { RateBudget } from './rate-budget.ts';
-
-const gzip = promisify(gzipCallback);
 
 /** What became of one report (all parts of a batch). */
 export type SendOutcome =
@@ -36,7 +34,7 @@ export interface ReportClient {
   /** The org's Secret hash key (`GET /api/v2/operator/secret-hash-key`). */
   fetchHasher(): Promise<SecretHasher>;
   /** POSTs the bodies of one report in order, gzip, within the rate budget. */
-  send(bodies: string[]): Promise<SendOutcome>;
+  send(bodies: readonly ReportBody[]): Promise<SendOutcome>;
 }
 
 function base64UrlBytes(text: string): Uint8Array {
@@ -96,7 +94,7 @@ export function createReportClient({
     async send(bodies) {
       let bytes = 0;
       for (const [index, body] of bodies.entries()) {
-        const compressed = await gzip(body);
+        const compressed = await gzipPieces(body);
         bytes += compressed.byteLength;
         let response: Response;
         try {

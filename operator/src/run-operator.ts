@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SecretHasher } from '@driftwise/core';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
 import { buildReportBodies } from './build-report-bodies.ts';
 import { discoverKinds } from './discover-kinds.ts';
 import type { JsonLogger } from './json-logger.ts';
@@ -11,7 +11,7 @@ import { startOpsServer } from './ops-server.ts';
 import { createRateBudget } from './rate-budget.ts';
 import { createReportClient, type SendOutcome } from './report-client.ts';
 import { createReportScheduler } from './report-scheduler.ts';
-import { type SerializedCache, scopeResources } from './scope-resources.ts';
+import { scopeResources } from './scope-resources.ts';
 import { createWatchCache } from './watch-cache.ts';
 
 /** Options of {@link runOperator}. */
@@ -88,6 +88,7 @@ export async function runOperator({
     kinds,
     namespaces: config.namespaces,
     includeControllerOwned: config.includeControllerOwned,
+    region: config.region,
     // The initial lists deliver every object as an `add`: only changes after the sync are changes.
     onChange: (namespace) => {
       if (cache.synced()) scheduler?.changed(namespace);
@@ -96,11 +97,9 @@ export async function runOperator({
       log.warn('watch failed, retrying', { kind: kind.kind, error: error.message.slice(0, 200), retryInMs }),
   });
 
-  const serialized = new Map<string, SerializedCache>();
   const sendScope = async (scope: string): Promise<SendOutcome> => {
     const objects = cache.objects(scope);
-    if (!serialized.has(scope)) serialized.set(scope, new Map());
-    const needsKey = objects.some(({ kind }) => kind.kind === 'Secret');
+    const needsKey = objects.some((object) => object.secret !== undefined);
     const resources = scopeResources(objects, {
       region: config.region,
       hasher: needsKey ? await getHasher() : undefined,

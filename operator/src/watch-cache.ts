@@ -1,14 +1,13 @@
-import { type KubeConfig, type KubernetesObject, ListWatch, Watch } from '@kubernetes/client-node';
+// client-node's modules by path, not its index: the index loads the whole generated API (see build.mjs).
+import { ListWatch } from '@kubernetes/client-node/dist/cache.js';
+import type { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import type { KubernetesObject } from '@kubernetes/client-node/dist/types.js';
+import { Watch } from '@kubernetes/client-node/dist/watch.js';
 import { backoffDelay } from './backoff-delay.ts';
+import { type CompactObject, compactObject } from './compact-object.ts';
 import { KubeHttpError, kubeGet } from './kube-get.ts';
-import { isControllerOwned, type KubeObject } from './kube-object.ts';
+import type { KubeObject } from './kube-object.ts';
 import { kindPath, type WatchedKind } from './watched-kind.ts';
-
-/** One object of the cache, with the kind discovery gave it (list items carry no `kind`). */
-export interface CachedObject {
-  kind: WatchedKind;
-  object: KubeObject;
-}
 
 /** Options of {@link createWatchCache}. */
 export interface WatchCacheOptions {
@@ -17,6 +16,8 @@ export interface WatchCacheOptions {
   /** `['*']`: watch across namespaces; else one informer per kind and namespace. */
   namespaces: string[];
   includeControllerOwned?: boolean;
+  /** Sent as each resource's `region` (part of the serialized form the cache keeps). */
+  region?: string | undefined;
   /** Page size of the initial lists (the API server's `limit`). */
   pageSize?: number;
   /** Called after an object that is reported changed: its namespace, `''` for cluster-scoped. */
@@ -34,7 +35,7 @@ export interface WatchCache {
   /** Resolves once synced. */
   whenSynced(): Promise<void>;
   /** The reportable objects of a scope (`*` or a namespace), in no particular order. */
-  objects(scope: string): CachedObject[];
+  objects(scope: string): CompactObject[];
   /** Objects held per kind (for the `objects watched` metric). */
   counts(): Map<string, number>;
   stop(): void;
@@ -42,11 +43,16 @@ export interface WatchCache {
 
 // Asks for BOOKMARK events (client-node's ListWatch sends only the resourceVersion) and a server-side
 // timeout, so a quiet watch is renewed by the server with a fresh resourceVersion rather than dropped.
-class BookmarkWatch extends Watch {
+// Hands the ListWatch each object of an ADDED / MODIFIED / DELETED event in its compact form: the parsed
+// object is garbage as soon as the event is handled. BOOKMARK and ERROR objects pass as they are (the
+// ListWatch reads their resourceVersion and their code).
+class CompactingWatch extends Watch {
   private readonly onStart: () => void;
-  constructor(kc: KubeConfig, onStart: () => void) {
+  private readonly compact: (object: KubeObject) => CompactObject;
+  constructor(kc: KubeConfig, onStart: () => void, compact: (object: KubeObject) => CompactObject) {
     super(kc);
     this.onStart = onStart;
+    this.compact = compact;
     // Longer than the server-side timeoutSeconds below: the server ends the watch, not the client.
     (this as unknown as { requestTimeoutMs: number }).requestTimeoutMs = 330_000;
   }
@@ -61,7 +67,13 @@ class BookmarkWatch extends Watch {
     return super.watch(
       path,
       { ...queryParams, allowWatchBookmarks: true, timeoutSeconds: 300 },
-      callback,
+      (phase, apiObj) =>
+        callback(
+          phase,
+          phase === 'ADDED' || phase === 'MODIFIED' || phase === 'DELETED'
+            ? this.compact(apiObj as KubeObject)
+            : apiObj,
+        ),
       done,
     );
   }
@@ -74,18 +86,13 @@ interface Informer {
   failures: number;
 }
 
-function isReportable(object: KubeObject, includeControllerOwned: boolean): boolean {
-  if (!includeControllerOwned && isControllerOwned(object)) return false;
-  // Service-account token Secrets are written by the control plane and are pure credentials: never sent.
-  if (object.type === 'kubernetes.io/service-account-token') return false;
-  return true;
-}
-
 /**
  * Informers for every watched kind (client-node's `ListWatch`: list, then watch from its resourceVersion;
  * a 410 Gone relists; BOOKMARKs move the resourceVersion), with paginated lists and reconnects with
  * jittered backoff after an error. Controller-owned objects are dropped at the source: they never trigger a
- * report and never appear in {@link WatchCache.objects}, unless `includeControllerOwned`.
+ * report and never appear in {@link WatchCache.objects}, unless `includeControllerOwned`. The informers hold
+ * each object in its compact, serialized form ({@link compactObject}), converted page by page as lists
+ * arrive and event by event: never a whole kind's parsed objects at once.
  *
  * @example const cache = createWatchCache({ kc, kinds, namespaces: ['*'] }); cache.start(); await cache.whenSynced();
  */
@@ -94,6 +101,7 @@ export function createWatchCache({
   kinds,
   namespaces,
   includeControllerOwned = false,
+  region,
   pageSize = 500,
   onChange = () => {},
   onError = () => {},
@@ -110,11 +118,11 @@ export function createWatchCache({
     if (informers.every((informer) => informer.synced)) resolveSynced();
   };
 
-  const listAll = async (path: string) => {
+  const listAll = async (path: string, compact: (object: KubeObject) => CompactObject) => {
     // A continue token expires (410) if the list takes too long: start the list over, as client-go does.
     for (let attempt = 0; ; attempt++) {
       try {
-        const items: KubernetesObject[] = [];
+        const items: CompactObject[] = [];
         let resourceVersion = '';
         let token = '';
         do {
@@ -122,9 +130,9 @@ export function createWatchCache({
           if (token !== '') query.set('continue', token);
           const page = await kubeGet<{
             metadata?: { resourceVersion?: string; continue?: string };
-            items?: KubernetesObject[];
+            items?: KubeObject[];
           }>(kc, `${path}?${query}`);
-          items.push(...(page.items ?? []));
+          for (const item of page.items ?? []) items.push(compact(item));
           resourceVersion = page.metadata?.resourceVersion ?? '';
           token = page.metadata?.continue ?? '';
         } while (token !== '');
@@ -140,17 +148,21 @@ export function createWatchCache({
     for (const namespace of kind.namespaced ? scopes : [undefined]) {
       const path = kindPath(kind, namespace);
       const informer = { kind, synced: false, failures: 0 } as Informer;
-      const watch = new BookmarkWatch(kc, () => {
-        informer.failures = 0;
-        if (!informer.synced) {
-          informer.synced = true;
-          checkSynced();
-        }
-      });
-      informer.listWatch = new ListWatch(path, watch, () => listAll(path) as never, false);
+      const compact = (object: KubeObject) => compactObject(object, kind, { region, includeControllerOwned });
+      const watch = new CompactingWatch(
+        kc,
+        () => {
+          informer.failures = 0;
+          if (!informer.synced) {
+            informer.synced = true;
+            checkSynced();
+          }
+        },
+        compact,
+      );
+      informer.listWatch = new ListWatch(path, watch, () => listAll(path, compact) as never, false);
       const changed = (object: KubernetesObject) => {
-        if (isReportable(object as KubeObject, includeControllerOwned))
-          onChange(object.metadata?.namespace ?? '');
+        if ((object as unknown as CompactObject).reportable) onChange(object.metadata?.namespace ?? '');
       };
       informer.listWatch.on('add', changed);
       informer.listWatch.on('update', changed);
@@ -178,12 +190,12 @@ export function createWatchCache({
     synced: () => informers.every((informer) => informer.synced),
     whenSynced: () => syncedPromise,
     objects(scope) {
-      const out: CachedObject[] = [];
+      const out: CompactObject[] = [];
       for (const { kind, listWatch } of informers) {
         if (scope !== '*' && !kind.namespaced) continue;
         for (const object of listWatch.list(scope === '*' ? undefined : scope)) {
-          if (isReportable(object as KubeObject, includeControllerOwned))
-            out.push({ kind, object: object as KubeObject });
+          const compact = object as unknown as CompactObject;
+          if (compact.reportable) out.push(compact);
         }
       }
       return out;

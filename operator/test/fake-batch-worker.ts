@@ -1,5 +1,5 @@
 // A recorded fake of the worker's report route that enforces the client's side of CONTRACT "Large
-// reports: compression and batches" (the worker does not implement batches yet): gzip bodies within the
+// reports: compression and batches" (operator-batch-e2e.test.ts runs the real worker): gzip bodies within the
 // limit, parts of one batch agreeing on cluster_id, namespace, total and options, each index once, each
 // object in exactly one part; 202 until the batch is complete, then 201.
 import { gunzipSync } from 'node:zlib';

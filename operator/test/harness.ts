@@ -186,20 +186,61 @@ export interface OperatorProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the built operator with a kubeconfig file for `kubeconfig` and the given environment. */
+/**
+ * A Node 20 binary to run the built operator with (the bundle's floor, `engines` in operator/package.json):
+ * `DRIFTWISE_TEST_NODE20` if set, else the machine's `/usr/bin/node` or `/usr/local/bin/node` when it is
+ * v20. `undefined` when there is none.
+ */
+export function findNode20(): string | undefined {
+  const candidates = [process.env.DRIFTWISE_TEST_NODE20, '/usr/bin/node', '/usr/local/bin/node'];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    try {
+      const version = execFileSync(candidate, ['-v'], { encoding: 'utf8' }).trim();
+      if (version.startsWith('v20.')) return candidate;
+    } catch {
+      // Not there, or not runnable: try the next one.
+    }
+  }
+  return undefined;
+}
+
+/** How {@link spawnOperator} starts the built operator. */
+export interface SpawnOptions {
+  /** The Node binary (this process's by default). */
+  node?: string;
+  /** Through `npm run start -w operator -- <args>` from the repository root, as the README says. */
+  npmStart?: boolean;
+}
+
+/**
+ * Runs the built operator with a kubeconfig file for `kubeconfig` and the given environment, on `node`
+ * (this process's Node unless told otherwise), or through `npm run start`.
+ */
 export function spawnOperator(
   main: string,
   kubeconfig: string,
   env: Record<string, string>,
   args: string[] = [],
+  { node = process.execPath, npmStart = false }: SpawnOptions = {},
 ): OperatorProcess {
   const dir = mkdtempSync(join(tmpdir(), 'driftwise-op-'));
   const file = join(dir, 'kubeconfig');
   writeFileSync(file, kubeconfig);
   let output = '';
   // Not the test's own environment: a KUBERNETES_SERVICE_HOST there would point it elsewhere.
-  const child = spawn(process.execPath, [main, ...args], {
-    env: { PATH: process.env.PATH ?? '', KUBECONFIG: file, DRIFTWISE_METRICS_PORT: '0', ...env },
+  const [command, commandArgs] = npmStart
+    ? ['npm', ['run', '--silent', 'start', '-w', 'operator', '--', ...args]]
+    : [node, [main, ...args]];
+  const child = spawn(command, commandArgs, {
+    cwd: repo,
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(npmStart && process.env.HOME ? { HOME: process.env.HOME } : {}),
+      KUBECONFIG: file,
+      DRIFTWISE_METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk));

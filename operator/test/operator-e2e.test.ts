@@ -7,6 +7,7 @@ import { type FakeKubeApi, type FakeObject, kubeconfigFor, startFakeKubeApi } fr
 import {
   buildOperator,
   createOrgAndKey,
+  findNode20,
   type LocalWorker,
   type RecordingProxy,
   spawnOperator,
@@ -17,6 +18,8 @@ import {
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 const CASES = ['in-sync', 'hand-edits'] as const;
 const example = (name: string, file: string) => readFileSync(join(examples, name, file), 'utf8');
+// The bundle's floor is Node 20 (operator/package.json `engines`); the machine's /usr/bin/node is one.
+const node20 = findNode20();
 
 interface Drift {
   summary: Record<string, number>;
@@ -107,14 +110,38 @@ describe.each(WORKERS)(
       await Promise.all([api?.close(), worker?.stop()]);
     });
 
-    it('produces the examples’ drift with --once, one report per namespace', async () => {
-      const run = spawnOperator(main, kubeconfigFor(api), env(), ['--once']);
+    it('produces the examples’ drift with `npm run start -w operator -- --once`, one report per namespace', async () => {
+      const run = spawnOperator(main, kubeconfigFor(api), env(), ['--once'], { npmStart: true });
       expect(await run.exited, run.output()).toBe(0);
       for (const name of CASES) {
         const latest = await latestDrift(namespaces[name]!);
         expect(essence(latest!.drift)).toEqual(essence(JSON.parse(example(name, 'drift.json')) as Drift));
       }
     });
+
+    it.skipIf(node20 === undefined)(
+      'produces the same drift with --once when the built operator runs on Node 20',
+      async () => {
+        const namespace = namespaces['hand-edits']!;
+        const before = (await latestDrift(namespace))!.scanId;
+        const from = proxy.requests.length;
+        const run = spawnOperator(
+          main,
+          kubeconfigFor(api),
+          { ...env(), DRIFTWISE_NAMESPACES: namespace },
+          ['--once'],
+          { node: node20! },
+        );
+        expect(await run.exited, run.output()).toBe(0);
+        const posts = proxy.requests.slice(from).filter((r) => r.path === '/api/v2/operator/report');
+        expect(posts.map((r) => r.status)).toEqual([201]);
+        const latest = (await latestDrift(namespace))!;
+        expect(latest.scanId).not.toBe(before);
+        expect(essence(latest.drift)).toEqual(
+          essence(JSON.parse(example('hand-edits', 'drift.json')) as Drift),
+        );
+      },
+    );
 
     it('sends every body gzip and no raw Secret value in any of them', () => {
       const reports = proxy.requests.filter((r) => r.path === '/api/v2/operator/report');
@@ -217,6 +244,36 @@ describe.each(WORKERS)(
       expect(await run.exited).toBe(0);
       expect(Date.now() - killedAt).toBeLessThan(5000);
       for (const value of secretValues) expect(run.output()).not.toContain(value);
+    });
+
+    it('sends a final report of a change not reported yet on SIGTERM, and exits 0 within 5 s', async () => {
+      const namespace = namespaces['in-sync']!;
+      const run = spawnOperator(main, kubeconfigFor(api), { ...env(), DRIFTWISE_NAMESPACES: namespace });
+      // Synced and its first report sent: the next change is one the operator has not reported.
+      for (let i = 0; i < 150 && !run.output().includes('"msg":"report sent"'); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(run.output()).toContain('"msg":"report sent"');
+      const { name } = JSON.parse(example('in-sync', 'report.json')).resources.find(
+        (r: { properties: FakeObject }) => r.properties.kind === 'ConfigMap',
+      ).properties.metadata as { name: string };
+      const configMap = api.get('v1', 'ConfigMap', namespace, name)! as FakeObject & {
+        data: Record<string, string>;
+      };
+      const marker = `edited just before SIGTERM ${crypto.randomUUID()}`;
+      const [field] = Object.keys(configMap.data);
+      api.apply({ ...configMap, data: { ...configMap.data, [field!]: marker } });
+      // The watch event is there within milliseconds; the debounce (1 s) keeps its report pending.
+      await new Promise((r) => setTimeout(r, 300));
+      const from = proxy.requests.length;
+      const killedAt = Date.now();
+      run.child.kill('SIGTERM');
+      expect(await run.exited, run.output()).toBe(0);
+      expect(Date.now() - killedAt).toBeLessThan(5000);
+      expect(run.output()).toContain('"msg":"final report before exit"');
+      const finals = proxy.requests
+        .slice(from)
+        .filter((r) => r.path === '/api/v2/operator/report' && r.body.includes(marker));
+      expect(finals.map((r) => r.status)).toEqual([201]);
     });
   },
 );

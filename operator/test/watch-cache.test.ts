@@ -61,7 +61,7 @@ describe('createWatchCache', () => {
     expect(
       cache
         .objects('*')
-        .map((o) => o.object.metadata?.name)
+        .map((o) => o.metadata.name)
         .sort(),
     ).toEqual(['a', 'b', 'c', 'd', 'e']);
     const lists = api.requests.filter(
@@ -78,7 +78,9 @@ describe('createWatchCache', () => {
     api.apply({ ...cm('a'), data: { v: 'edited' } });
     api.remove('v1', 'ConfigMap', 'default', 'b');
     await eventually(() => changes.length === 3, 'three changes');
-    expect(cache.objects('default').map((o) => o.object.data)).toEqual([{ v: 'edited' }]);
+    expect(cache.objects('default').map((o) => JSON.parse(o.json!).properties.data)).toEqual([
+      { v: 'edited' },
+    ]);
     api.bookmark();
     api.compact();
     // Resumed after the bookmark's resourceVersion, which the compaction made too old: 410, then a relist.
@@ -87,7 +89,7 @@ describe('createWatchCache', () => {
     expect(
       cache
         .objects('*')
-        .map((o) => o.object.metadata?.name)
+        .map((o) => o.metadata.name)
         .sort(),
     ).toEqual(['a', 'c']);
   });
@@ -101,7 +103,7 @@ describe('createWatchCache', () => {
       }),
     ]);
     const changes = await start();
-    expect(cache.objects('*').map((o) => o.object.metadata?.name)).toEqual(['mine']);
+    expect(cache.objects('*').map((o) => o.metadata.name)).toEqual(['mine']);
     api.apply(
       cm('owned2', {
         ownerReferences: [{ apiVersion: 'v1', kind: 'X', name: 'x', uid: 'u', controller: true }],
@@ -113,6 +115,25 @@ describe('createWatchCache', () => {
     expect(changes).toEqual(['default']);
   });
 
+  it('holds each object serialized, not parsed, and reports one that stops being controller-owned', async () => {
+    api = await startFakeKubeApi();
+    const owner = [{ apiVersion: 'v1', kind: 'X', name: 'x', uid: 'u', controller: true }];
+    api.seed([cm('a'), cm('owned', { ownerReferences: owner })]);
+    const changes = await start();
+    const [entry] = cache.objects('*');
+    expect(Object.keys(entry!).sort()).toEqual(['json', 'metadata', 'reportable', 'sortKey']);
+    expect(Object.keys(entry!.metadata).sort()).toEqual(['name', 'namespace', 'resourceVersion', 'uid']);
+    expect(JSON.parse(entry!.json!).properties.data).toEqual({ v: 'a' });
+    api.apply(cm('owned'));
+    await eventually(() => changes.length === 1, 'the change');
+    expect(
+      cache
+        .objects('*')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(['a', 'owned']);
+  });
+
   it('retries a failing list with a growing, jittered delay until it syncs', async () => {
     api = await startFakeKubeApi();
     api.seed([cm('a')]);
@@ -121,6 +142,6 @@ describe('createWatchCache', () => {
     await start([], errors);
     // backoffDelay with random 0.1: 0.1 × 1000, then 0.1 × 2000.
     expect(errors).toEqual([100, 200]);
-    expect(cache.objects('*').map((o) => o.object.metadata?.name)).toEqual(['a']);
+    expect(cache.objects('*').map((o) => o.metadata.name)).toEqual(['a']);
   });
 });

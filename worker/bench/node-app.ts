@@ -46,6 +46,7 @@ export async function nodeBenchApp() {
   const headers = { 'X-API-Key': key.raw_key, 'Content-Type': 'application/json' };
   return {
     orgId: org.id,
+    store: standalone.store,
     post: (path: string, body: string, method = 'POST') => request(path, { method, headers, body }),
     get: (path: string) => request(path, { method: 'GET', headers }),
     close: () => {

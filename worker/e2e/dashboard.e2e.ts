@@ -4,14 +4,20 @@
 //   npm run test:dashboard            (root; needs /usr/bin/chromium or CHROMIUM_PATH)
 //
 // Signs in with the admin token using only the keyboard, creates a write key and sees it once, POSTs the
-// hand-edits example with it, opens the cluster and the scan and sees the drift, revokes the key, and sees
-// the next POST refused with 401. Every page is also checked at 200% zoom (no page-level horizontal scroll)
+// hand-edits example with it and then a second hand edit of its ConfigMap, opens the cluster and the scan and
+// sees the drift and the ConfigMap's history line, revokes the key, and sees
+// the next POST refused with 401. Notifications: a URL the SSRF check refuses is named on the form, a webhook to a
+// loopback receiver this test starts (local mode allows http://127.0.0.1) shows its secret once, the hand-edit
+// report's delivery reaches the receiver signed with it and appears on the webhook's deliveries page, and the
+// webhook is deleted after its confirmation. Every page is also checked at 200% zoom (no page-level horizontal scroll)
 // and for a visible focus ring on every focusable control. Screenshots go to docs/images/dashboard-*.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { startLocalWorker } from '../scripts/local-worker.ts';
+import { startReceiver } from '../scripts/webhook-receiver.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
   mkdirSync(images, { recursive: true });
   log('starting the local worker');
   const worker = await startLocalWorker({ timeoutMs: 120_000 });
+  const receiver = await startReceiver(0);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -137,6 +144,37 @@ async function main(): Promise<void> {
     assert(!(await page.content()).includes(rawKey), 'the raw key is not shown again');
     await checkZoom(zoomed, `${worker.url}/orgs/${orgId}/settings`, 'Settings');
 
+    log('notifications: a refused URL on the form, then a webhook to the loopback receiver, its secret once');
+    await nav(page, 'Notifications').click();
+    await page.getByLabel('Receiver URL').fill('http://localhost:9/hook');
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+    const refusal = page.getByRole('alert');
+    assert(
+      /refused: http is allowed for 127.0.0.1 only/.test((await refusal.textContent()) ?? ''),
+      'the SSRF refusal is shown on the form',
+    );
+    assert(
+      (await page.getByLabel('Receiver URL').getAttribute('aria-invalid')) === 'true',
+      'the URL field is marked invalid',
+    );
+    checked.push(
+      'Notifications: a URL the SSRF check refuses is named on the form, the field marked invalid',
+    );
+    await page.getByLabel('Receiver URL').fill(receiver.url);
+    await page.getByLabel('Minimum severity').selectOption('low');
+    await page.getByRole('button', { name: 'Create webhook' }).click();
+    const secretField = page.getByLabel('Signing secret');
+    const secret = await secretField.inputValue();
+    assert(/^whsec_[A-Za-z0-9+/=]+$/.test(secret), 'the new signing secret is shown');
+    assert((await secretField.getAttribute('readonly')) !== null, 'the secret field is read-only');
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    await checkKeyboard(page, 'Notifications (new webhook)');
+    await page.screenshot({ path: join(images, 'dashboard-notifications.png'), fullPage: true });
+    await nav(page, 'Notifications').click();
+    assert(!(await page.content()).includes(secret.slice(6)), 'the secret is not shown again');
+    await checkZoom(zoomed, `${worker.url}/orgs/${orgId}/notifications`, 'Notifications');
+
     log('POST the hand-edits report with the new key');
     const state = await fetch(
       `${worker.url}/api/v2/orgs/${orgId}/state-sources/main/state?cluster_id=example-cluster`,
@@ -154,9 +192,61 @@ async function main(): Promise<void> {
       body: report,
     });
     assert(posted.status === 201, `report accepted (${posted.status})`);
+    // A second hand edit of the ConfigMap (kubectl edit, in the example's managedFields): a `changed` event.
+    const edited = JSON.parse(report) as { resources: { name: string; properties: { data?: object } }[] };
+    for (const resource of edited.resources) {
+      if (resource.name === 'routing-rules')
+        resource.properties.data = { ...resource.properties.data, MAX_STOPS_PER_ROUTE: '48' };
+    }
+    const again = await fetch(`${worker.url}/api/v2/operator/report`, {
+      method: 'POST',
+      headers: { 'X-API-Key': rawKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify(edited),
+    });
+    assert(again.status === 201, `the edited report accepted (${again.status})`);
+
+    log('the hand edits are delivered to the receiver and listed on the deliveries page');
+    const deadline = Date.now() + 30_000;
+    while (receiver.received.length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 200));
+    const [delivered] = receiver.received;
+    assert(delivered, 'the receiver got a delivery within 30 s');
+    const payload = new Webhook(secret).verify(
+      delivered.body,
+      delivered.headers as Record<string, string>,
+    ) as { data: { events: { type: string; resource_id: string }[] } };
+    assert(
+      payload.data.events.some(
+        (e) => e.type === 'drift.appeared' && e.resource_id === 'k8s/configmap/fleet/routing-rules',
+      ),
+      'the delivery carries the hand-edited ConfigMap, signed with the secret the page showed',
+    );
+    checked.push(
+      `Notifications: the receiver got ${payload.data.events.length} events in one delivery, verified with standardwebhooks`,
+    );
+    await nav(page, 'Notifications').click();
+    await page.getByRole('link', { name: `Deliveries of ${receiver.url}` }).click();
+    // The attempt is recorded just after the receiver answers: reload until the page shows it.
+    for (let i = 0; i < 50 && !(await page.getByRole('cell', { name: 'delivered' }).count()); i += 1) {
+      await new Promise((r) => setTimeout(r, 200));
+      await page.reload();
+    }
+    assert(
+      await page.getByRole('cell', { name: 'delivered' }).isVisible(),
+      'the delivery is shown delivered',
+    );
+    assert(
+      await page.getByRole('cell', { name: '204', exact: true }).isVisible(),
+      'its status code is shown',
+    );
+    checked.push('Deliveries: the delivery is listed as delivered with the receiver’s 204');
+    await checkKeyboard(page, 'Deliveries');
+    await checkZoom(zoomed, page.url(), 'Deliveries');
+    await page.screenshot({ path: join(images, 'dashboard-deliveries.png'), fullPage: true });
 
     log('open the cluster and the scan');
     await nav(page, 'Clusters').click();
+    await page.waitForURL(/\/clusters$/);
     assert(await page.getByRole('heading', { name: 'example-cluster' }).isVisible(), 'the cluster is listed');
     await checkKeyboard(page, 'Clusters');
     await checkZoom(zoomed, page.url(), 'Clusters');
@@ -168,6 +258,18 @@ async function main(): Promise<void> {
       'the drifted deployment is shown',
     );
     assert(await page.getByText('spec.replicas').isVisible(), 'its changed path is shown');
+    const history = page
+      .locator('article', { hasText: 'k8s/configmap/fleet/routing-rules' })
+      .locator('.history');
+    const line = ((await history.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    assert(
+      /^History: first seen (just now|\d+ min ago) by kubectl-edit; changed again (just now|\d+ min ago) \(first seen at /.test(
+        line,
+      ),
+      `the hand-edited ConfigMap shows its history (${line})`,
+    );
+    assert(await history.isVisible(), 'the history line is visible');
+    checked.push(`Scan: the hand edit's history line reads "${line}"`);
     await checkKeyboard(page, 'Scan');
     await checkZoom(zoomed, page.url(), 'Scan', 'dashboard-scan-200.png');
     await page.screenshot({ path: join(images, 'dashboard-scan.png'), fullPage: true });
@@ -184,6 +286,17 @@ async function main(): Promise<void> {
     await checkKeyboard(page, 'Ignore rules');
     await checkZoom(zoomed, `${worker.url}/orgs/${orgId}/ignore-rules`, 'Ignore rules');
     await page.screenshot({ path: join(images, 'dashboard-ignore-rules.png'), fullPage: true });
+
+    log('delete the webhook after its confirmation');
+    await nav(page, 'Notifications').click();
+    await page.getByRole('button', { name: `Delete webhook ${receiver.url}` }).click();
+    await page.getByRole('heading', { name: /Delete the webhook to/ }).waitFor();
+    await checkKeyboard(page, 'Delete webhook confirmation');
+    await page.getByRole('button', { name: 'Yes, delete this webhook' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('The webhook is deleted.').waitFor();
+    assert(await page.getByText('No webhooks yet.').isVisible(), 'the webhook is gone from the list');
+    checked.push('Notifications: the webhook deleted after its confirmation (Enter)');
 
     log('revoke the key, with the keyboard');
     await nav(page, 'Settings').click();
@@ -210,6 +323,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await worker.stop();
+    await receiver.stop();
   }
 }
 

@@ -697,6 +697,11 @@ export interface components {
                 /** @enum {string} */
                 severity: "critical" | "high" | "medium" | "low";
                 changed_by: components["schemas"]["ChangedBy"];
+                /** @description The resource that declares this field when it is not the item's `iac`: a patch-style resource (kubernetes_labels, kubernetes_env, …) merged into the object's declaration. */
+                declared_by?: {
+                    state_source: string | null;
+                    address: string;
+                };
                 /** @enum {boolean} */
                 undeclared?: true;
                 /** @enum {boolean} */
@@ -767,6 +772,13 @@ export interface components {
                 path: string;
                 iac?: unknown;
                 live?: unknown;
+                /** @description Who last wrote the live value, as the drift item of that scan says (for `resolved`: the last one seen); absent on events recorded before it was kept. */
+                changed_by?: {
+                    manager: string;
+                    operation: string;
+                    subresource: string | null;
+                    time: string | null;
+                } | null;
             }[];
         };
         Webhook: {

@@ -1,7 +1,9 @@
-// Deno entry: wiring only. From worker/: `deno run --allow-net --allow-env --allow-read --allow-write
-// --allow-ffi --allow-sys src/deno.ts` (npm run start:deno -w worker); modules come from the project's
-// node_modules (npm install first), the libSQL driver is its native Node-API build (hence --allow-ffi).
+// Deno entry: wiring only. From worker/: `deno run --cached-only --no-remote --allow-net --allow-env
+// --allow-read --allow-write --allow-ffi --allow-sys src/deno.ts` (npm run start:deno -w worker; `deno` is a
+// root devDependency). Modules come from the project's node_modules (npm install first; `--cached-only
+// --no-remote`: nothing is fetched), the libSQL driver is its native Node-API build (hence --allow-ffi).
 import { fileURLToPath } from 'node:url';
+import { startRetentionPurge } from './retention/start-retention-purge.ts';
 import { createStandaloneApp } from './standalone.ts';
 import { startDeliveryLoop } from './webhooks/delivery-loop.ts';
 import { systemResolver } from './webhooks/system-resolver.ts';
@@ -27,6 +29,9 @@ const { app, bindings, client, store, applied } = await createStandaloneApp({
   migrationsDir: fileURLToPath(new URL('../../migrations', import.meta.url).href),
   resolveHost,
 });
+// The retention purge (the cron trigger on Workers) and the webhook outbox (the Durable Object's alarm), as
+// on Node.
+startRetentionPurge({ store, retentionDays: Deno.env.get('SCAN_RETENTION_DAYS') });
 startDeliveryLoop({ store, env: (name) => Deno.env.get(name), resolve: resolveHost });
 if (applied.length > 0) console.log(`applied migrations: ${applied.join(', ')}`);
 if (!Deno.env.get('API_KEY_PEPPER'))

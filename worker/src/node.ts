@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { purgeOldScans } from './retention/purge-old-scans.ts';
+import { startRetentionPurge } from './retention/start-retention-purge.ts';
 import { createStandaloneApp } from './standalone.ts';
 import { startDeliveryLoop } from './webhooks/delivery-loop.ts';
 import { systemResolver } from './webhooks/system-resolver.ts';
@@ -33,15 +33,8 @@ const server = serve(
   (info) => console.log(`driftwise listening on http://${hostname}:${info.port}`),
 );
 
-// The retention purge, as the cron trigger does on Workers: at start, then every 6 hours. unref(): the
-// timer alone does not keep the process alive.
-const purge = () =>
-  purgeOldScans({ store, retentionDays: process.env.SCAN_RETENTION_DAYS }).then(
-    ({ scans }) => scans > 0 && console.log(`retention: purged ${scans} scans`),
-    (error: unknown) => console.error('retention purge failed', error),
-  );
-void purge();
-setInterval(purge, 6 * 3_600_000).unref();
+// The retention purge, as the cron trigger does on Workers: at start, then every 6 hours.
+startRetentionPurge({ store, retentionDays: process.env.SCAN_RETENTION_DAYS });
 
 // The webhook outbox (the Durable Object's alarm on Workers): an interval over the same table.
 startDeliveryLoop({ store, env: (name) => process.env[name], resolve: resolveHost });

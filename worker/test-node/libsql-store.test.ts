@@ -192,3 +192,63 @@ describe('the app on libSQL', () => {
     expect((await call('/api/v2/operator/report', from('192.0.2.2'))).status).toBe(401);
   });
 });
+
+describe("a webhook's deliveries on libSQL (the Notifications page's queries)", () => {
+  it('pages deliveries newest first with their attempts in order, and finds each webhook’s latest', async () => {
+    const { client, store, createOrgAndKey } = await open();
+    const { orgId } = await createOrgAndKey();
+    const hook = (id: string) =>
+      store.createWebhook({
+        id,
+        orgId,
+        url: 'https://hooks.example.com/x',
+        events: ['drift.appeared'],
+        minSeverity: 'low',
+        format: 'standard',
+        secretBox: 'v1:x:y',
+        createdAt: '2026-11-20T00:00:00.000Z',
+      });
+    await hook('w1');
+    await hook('w2');
+    for (const [id, webhook, at] of [
+      ['d1', 'w1', '2026-11-20T09:00:00.000Z'],
+      ['d2', 'w1', '2026-11-20T10:00:00.000Z'],
+      ['d3', 'w1', '2026-11-20T11:00:00.000Z'],
+      ['d4', 'w2', '2026-11-20T08:00:00.000Z'],
+    ] as const) {
+      await client.execute({
+        sql: `INSERT INTO webhook_deliveries (id, org_id, webhook_id, scan_id, state, attempts, next_attempt_at, created_at)
+              VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)`,
+        args: [id, orgId, webhook, `scan-${id}`, at, at],
+      });
+    }
+    for (const [code, error] of [
+      [500, 'HTTP 500'],
+      [null, 'timeout'],
+      [204, null],
+    ] as const) {
+      await client.execute({
+        sql: `INSERT INTO webhook_attempts (delivery_id, webhook_id, at, status, response_code, error)
+              VALUES ('d2', 'w1', '2026-11-20T10:00:01.000Z', ?, ?, ?)`,
+        args: [code === 204 ? 'succeeded' : 'failed', code, error],
+      });
+    }
+    const first = await store.listDeliveries(orgId, 'w1', { limit: 2, offset: 0 });
+    expect(first?.total).toBe(3);
+    expect(first?.deliveries.map((d) => d.id)).toEqual(['d3', 'd2']);
+    expect(first?.deliveries[1]?.attempts).toEqual([
+      { at: '2026-11-20T10:00:01.000Z', status: 'failed', responseCode: 500, error: 'HTTP 500' },
+      { at: '2026-11-20T10:00:01.000Z', status: 'failed', responseCode: null, error: 'timeout' },
+      { at: '2026-11-20T10:00:01.000Z', status: 'succeeded', responseCode: 204, error: null },
+    ]);
+    expect(first?.deliveries[0]?.attempts).toEqual([]);
+    const second = await store.listDeliveries(orgId, 'w1', { limit: 2, offset: 2 });
+    expect(second?.deliveries.map((d) => d.id)).toEqual(['d1']);
+    expect(await store.listDeliveries('another-org', 'w1', { limit: 2, offset: 0 })).toBeUndefined();
+    const latest = await store.latestDeliveries(orgId);
+    expect(Object.fromEntries([...latest].map(([webhook, d]) => [webhook, d.id]))).toEqual({
+      w1: 'd3',
+      w2: 'd4',
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -7,43 +7,23 @@ import { createClient } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/local-worker.ts';
 import { readMigrations } from '../src/store/read-migrations.ts';
+import { DENO_ENTRY_ARGS, denoCommand } from './deno-command.ts';
 import { example, migrationsDir } from './libsql-app.ts';
 
 const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
-// Deno is not a dependency (a ~90 MB binary): its entry is tested when `deno` is on PATH or DENO names it.
-const deno = process.env.DENO || 'deno';
-const hasDeno = spawnSync(deno, ['--version'], { stdio: 'ignore' }).status === 0;
-
+// Deno is a root devDependency (the npm package's native binary), so its entry always runs here: a
+// missing binary fails the suite rather than skipping it.
 const runtimes = [
   {
     name: 'node',
-    run: true,
-    command: process.execPath,
+    command: () => process.execPath,
     args: ['--experimental-strip-types', join(src, 'node.ts')],
   },
-  {
-    name: 'deno',
-    run: hasDeno,
-    command: deno,
-    args: [
-      'run',
-      '--allow-net',
-      '--allow-env',
-      '--allow-read',
-      '--allow-write',
-      '--allow-ffi',
-      '--allow-sys',
-      join(src, 'deno.ts'),
-    ],
-  },
+  { name: 'deno', command: denoCommand, args: [...DENO_ENTRY_ARGS] },
 ];
 
-describe.each(runtimes)('$name entry', ({ run, command, args }) => {
-  if (!run) {
-    it.skip('needs the runtime on PATH');
-    return;
-  }
+describe.each(runtimes)('$name entry', ({ command, args }) => {
   let child: ChildProcess;
   let url: string;
   let dir: string;
@@ -54,7 +34,7 @@ describe.each(runtimes)('$name entry', ({ run, command, args }) => {
     dir = mkdtempSync(join(tmpdir(), 'driftwise-node-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    child = spawn(command, args, {
+    child = spawn(command(), args, {
       // Deno finds the project's node_modules from the package folder.
       cwd: join(src, '..'),
       env: {

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../scripts/local-worker.ts';
+import { DENO_ENTRY_ARGS, denoCommand } from './deno-command.ts';
 
-const entry = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'node.ts');
+const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
-/** A Node server (`src/node.ts`) on a free loopback port with its own database file. */
+/** A standalone server (`src/node.ts`, or `src/deno.ts` on Deno) on a free loopback port with its own database file. */
 export interface NodeServer {
   url: string;
   adminToken: string;
@@ -16,22 +17,33 @@ export interface NodeServer {
 }
 
 /**
- * Starts the real Node entry as a child process, as `npm run start:node -w worker` does, and waits for
- * `/healthz`: the CLI and bootstrap tests talk to it over HTTP like a user would.
+ * Starts the real Node entry as a child process, as `npm run start:node -w worker` does (or, with
+ * `runtime: 'deno'`, the Deno entry as `npm run start:deno -w worker` does), and waits for `/healthz`: the
+ * CLI, bootstrap and webhook tests talk to it over HTTP like a user would.
  */
-export async function startNodeServer(extraEnv: Record<string, string> = {}): Promise<NodeServer> {
+export async function startNodeServer(
+  extraEnv: Record<string, string> = {},
+  { runtime = 'node' }: { runtime?: 'node' | 'deno' } = {},
+): Promise<NodeServer> {
   const dir = mkdtempSync(join(tmpdir(), 'driftwise-server-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const adminToken = `admin-${crypto.randomUUID()}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--experimental-strip-types', entry], {
+  const [command, args] =
+    runtime === 'deno'
+      ? [denoCommand(), DENO_ENTRY_ARGS]
+      : [process.execPath, ['--experimental-strip-types', join(src, 'node.ts')]];
+  const child: ChildProcess = spawn(command, args, {
+    // Deno finds the project's node_modules from the package folder.
+    ...(runtime === 'deno' ? { cwd: join(src, '..') } : {}),
     env: {
       ...process.env,
       PORT: String(port),
       DRIFTWISE_DATABASE_URL: `file:${join(dir, 'driftwise.db')}`,
       ADMIN_TOKEN: adminToken,
       API_KEY_PEPPER: `pepper-${crypto.randomUUID()}`,
+      DENO_NO_UPDATE_CHECK: '1',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,9 +58,10 @@ export async function startNodeServer(extraEnv: Record<string, string> = {}): Pr
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 30_000;
+  // Deno's first start type-strips and caches the modules: give it longer.
+  const deadline = Date.now() + (runtime === 'deno' ? 40_000 : 30_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the Node entry exited ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the ${runtime} entry exited ${child.exitCode}:\n${output}`);
     if (
       await fetch(`${url}/healthz`).then(
         (r) => r.ok,
@@ -58,7 +71,7 @@ export async function startNodeServer(extraEnv: Record<string, string> = {}): Pr
       return { url, adminToken, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`no /healthz after 30 s:\n${output}`);
+      throw new Error(`no /healthz from the ${runtime} entry:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

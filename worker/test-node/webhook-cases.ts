@@ -1,36 +1,9 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { expect } from 'vitest';
-import { freePort } from '../scripts/local-worker.ts';
+import { startReceiver } from '../scripts/webhook-receiver.ts';
 import { example } from './libsql-app.ts';
 
 // The webhook end-to-end case (issue 14), run against the Node server and against `wrangler dev`.
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A receiver on 127.0.0.1 that answers 500 to the first `failures` requests, then 204. */
-export async function startReceiver(failures: number) {
-  const port = await freePort();
-  const received: Received[] = [];
-  const server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.statusCode = received.length <= failures ? 500 : 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -137,4 +110,53 @@ export async function webhookRoundTrip(server: { url: string; adminToken: string
   } finally {
     await receiver.stop();
   }
+}
+
+/**
+ * Outside local mode, webhook URLs whose host is or resolves to a private, loopback or link-local address
+ * are refused at creation with a problem+json 400 naming `url`, and nothing is stored. `localhost` goes
+ * through the server's real resolver (`/etc/hosts`: no network needed).
+ */
+export async function privateUrlsRefused(server: { url: string; adminToken: string }): Promise<void> {
+  const admin = { Authorization: `Bearer ${server.adminToken}`, 'Content-Type': 'application/json' };
+  const org = (await (
+    await fetch(`${server.url}/api/v2/admin/orgs`, {
+      method: 'POST',
+      headers: admin,
+      body: '{"name":"ssrf"}',
+    })
+  ).json()) as { id: string };
+  const key = (await (
+    await fetch(`${server.url}/api/v2/orgs/${org.id}/api-keys`, {
+      method: 'POST',
+      headers: admin,
+      body: '{"name":"k","scopes":["write"]}',
+    })
+  ).json()) as { raw_key: string };
+  const auth = { 'X-API-Key': key.raw_key, 'Content-Type': 'application/json' };
+  const hooks = `${server.url}/api/v2/orgs/${org.id}/webhooks`;
+  for (const url of [
+    'https://10.0.0.5/hook',
+    'https://127.0.0.1/hook',
+    'https://169.254.169.254/latest/meta-data',
+    'https://[::1]/hook',
+    'https://localhost/hook',
+    'http://127.0.0.1:9/hook',
+  ]) {
+    const response = await fetch(hooks, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ url, events: ['drift.appeared'], min_severity: 'low' }),
+    });
+    const body = (await response.json()) as { code?: string; errors?: { path: string }[] };
+    expect([
+      url,
+      response.status,
+      response.headers.get('Content-Type'),
+      body.code,
+      body.errors?.[0]?.path,
+    ]).toEqual([url, 400, 'application/problem+json', 'invalid_webhook_url', 'url']);
+  }
+  const listed = (await (await fetch(hooks, { headers: auth })).json()) as { webhooks: unknown[] };
+  expect(listed.webhooks).toEqual([]);
 }

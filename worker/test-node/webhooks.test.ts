@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalWorker, startLocalWorker } from '../scripts/local-worker.ts';
 import { type NodeServer, startNodeServer } from './node-server.ts';
-import { webhookRoundTrip } from './webhook-cases.ts';
+import { privateUrlsRefused, webhookRoundTrip } from './webhook-cases.ts';
 
 describe('webhooks on the Node server', () => {
   let server: NodeServer;
@@ -26,6 +26,25 @@ describe('webhooks on the Node server', () => {
   }, 60_000);
 });
 
+describe('webhooks on the Deno server', () => {
+  let server: NodeServer;
+  beforeAll(async () => {
+    // The Deno entry's own delivery loop (src/deno.ts), as on Node: local mode, fast interval, short retries.
+    server = await startNodeServer(
+      { LOCAL_MODE: '1', WEBHOOK_DISPATCH_INTERVAL_MS: '100', WEBHOOK_RETRY_BASE_MS: '100' },
+      { runtime: 'deno' },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('delivers once after two failures, signed so the standardwebhooks verifier accepts it', async () => {
+    const delivered = await webhookRoundTrip(server);
+    expect(delivered.headers['webhook-signature']).toMatch(/^v1,/);
+  }, 60_000);
+});
+
 describe('webhooks on wrangler dev', () => {
   let worker: LocalWorker;
   beforeAll(async () => {
@@ -40,4 +59,18 @@ describe('webhooks on wrangler dev', () => {
     const delivered = await webhookRoundTrip(worker);
     expect(delivered.headers['webhook-signature']).toMatch(/^v1,/);
   }, 90_000);
+});
+
+describe.each(['node', 'deno'] as const)('webhook URLs on the %s server outside local mode', (runtime) => {
+  let server: NodeServer;
+  beforeAll(async () => {
+    server = await startNodeServer({ LOCAL_MODE: '' }, { runtime });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('refuses private, loopback and link-local addresses at creation and stores nothing', async () => {
+    await privateUrlsRefused(server);
+  });
 });

@@ -23,7 +23,7 @@ interface Event {
   status: string;
   severity: string;
   accepted: boolean;
-  changes: { path: string; iac: unknown; live: unknown }[];
+  changes: { path: string; iac: unknown; live: unknown; changed_by?: unknown }[];
 }
 
 interface Drift {
@@ -110,6 +110,23 @@ describe('drift events at ingest', () => {
       severity: 'medium',
       changes: [{ path: 'data.MAX_STOPS_PER_ROUTE', iac: '24', live: '40' }],
     });
+  });
+
+  it('keeps who last wrote each live value, from the item (for resolved: the last one seen)', async () => {
+    const { report, events } = await world();
+    await report(0);
+    await report(1, withStops('24'));
+    const { events: listed } = await events('?resource_id=k8s/configmap/fleet/routing-rules');
+    const author = {
+      manager: 'kubectl-edit',
+      operation: 'Update',
+      subresource: null,
+      time: '2025-04-22T10:07:15Z',
+    };
+    expect(listed.map((event) => [event.type, event.changes.map((change) => change.changed_by)])).toEqual([
+      ['resolved', [author]],
+      ['appeared', [author]],
+    ]);
   });
 
   it('records nothing when the drift is unchanged, by the full path and by the repeat shortcut', async () => {

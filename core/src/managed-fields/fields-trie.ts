@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { listItemName } from '../k8s/list-item-name.ts';
 import type { PathSegment } from '../match/change-path.ts';
 
 /** A step from a `fieldsV1` node to a child, with the live value it stands for. */
@@ -78,9 +79,7 @@ export function stepInto(
   }
   if (!Array.isArray(live)) return undefined;
   const index =
-    'index' in segment
-      ? segment.index
-      : live.findIndex((item) => isJsonObject(item) && item.name === segment.name);
+    'index' in segment ? segment.index : live.findIndex((item) => listItemName(item) === segment.name);
   if (index < 0 || index >= live.length) return undefined;
   const child = itemChild(node, live, index);
   return child === undefined ? undefined : { node: child, live: live[index] };

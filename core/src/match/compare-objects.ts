@@ -1,7 +1,9 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { listItemName } from '../k8s/list-item-name.ts';
 import { formatChangePath, type PathSegment } from './change-path.ts';
 import { isInternalKey } from './is-internal-key.ts';
 import { isZeroValue } from './is-zero-value.ts';
+import { isPlaceholderCaBundle } from './placeholder-ca-bundle.ts';
 import { isProviderFlattenDefault } from './provider-flatten-default.ts';
 import { scalarsEqual } from './scalars-equal.ts';
 import { isServerFilledZero } from './server-filled-zero.ts';
@@ -26,6 +28,11 @@ export interface CompareObjectsOptions {
   live: JsonObject;
   /** Formatted paths that are not compared for this object (a replica count an HPA owns). */
   skipPaths?: ReadonlySet<string>;
+  /**
+   * Default true: live map keys and list items that `recorded` lacks are additions. False for a
+   * declaration of part of an object (patch-style resources alone): only what is declared is compared.
+   */
+  additions?: boolean;
 }
 
 // Server-written fields that are never drift. `status` and the type identifiers only at the top (an
@@ -211,16 +218,51 @@ function itemName(item: JsonValue | undefined): string | null {
   return isJsonObject(item) && typeof item.name === 'string' && item.name !== '' ? item.name : null;
 }
 
-/** Items by name when every item of every side has a unique name; `null` means compare by index. */
-function byName(lists: readonly (readonly JsonValue[])[]): Map<string, JsonObject>[] | null {
+/**
+ * Items by name when every item of every side has a unique name; `null` means compare by index. A
+ * Node's taints have no name: the API keys them by key and effect, and so does the comparison.
+ */
+function byName(
+  lists: readonly (readonly JsonValue[])[],
+  nameOf: (item: JsonValue | undefined) => string | null = itemName,
+): Map<string, JsonObject>[] | null {
   if (lists.every((list) => list.length === 0)) return null;
   const maps: Map<string, JsonObject>[] = [];
   for (const list of lists) {
     const map = new Map<string, JsonObject>();
     for (const item of list) {
-      const name = itemName(item);
+      const name = nameOf(item);
       if (name === null || map.has(name)) return null;
       map.set(name, item as JsonObject);
+    }
+    maps.push(map);
+  }
+  return maps;
+}
+
+/**
+ * The server-side-apply key of an unnamed port: a container port is keyed by `containerPort` and
+ * `protocol`, a Service port by `port` and `protocol` (the `+listMapKey`s of core/v1 ContainerPort and
+ * ServicePort), `protocol` defaulting to TCP. `null` when the item is not a port of either shape.
+ */
+function portKey(item: JsonValue | undefined): string | null {
+  if (!isJsonObject(item)) return null;
+  const number = item.containerPort ?? item.port;
+  const port = typeof number === 'string' && /^\d+$/.test(number) ? Number(number) : number;
+  if (typeof port !== 'number' || !Number.isInteger(port)) return null;
+  const protocol = typeof item.protocol === 'string' && item.protocol !== '' ? item.protocol : 'TCP';
+  return `${item.containerPort === undefined ? 'port' : 'containerPort'}:${port}/${protocol}`;
+}
+
+/** Indexes of unnamed ports by their key, when every item of every side has a unique one. */
+function byPortKey(lists: readonly (readonly JsonValue[])[]): Map<string, number>[] | null {
+  const maps: Map<string, number>[] = [];
+  for (const list of lists) {
+    const map = new Map<string, number>();
+    for (const [index, item] of list.entries()) {
+      const key = portKey(item);
+      if (key === null || map.has(key)) return null;
+      map.set(key, index);
     }
     maps.push(map);
   }
@@ -247,11 +289,13 @@ class Comparison {
   readonly kind: string;
   readonly skips: Skips;
   readonly liveRoot: JsonObject;
+  readonly additions: boolean;
 
-  constructor(kind: string, skipPaths: ReadonlySet<string>, liveRoot: JsonObject) {
+  constructor(kind: string, skipPaths: ReadonlySet<string>, liveRoot: JsonObject, additions: boolean) {
     this.kind = kind;
     this.skips = new Skips(skipPaths);
     this.liveRoot = liveRoot;
+    this.additions = additions;
   }
 
   push(at: At, iac: JsonValue | undefined, live: JsonValue | undefined): void {
@@ -268,6 +312,8 @@ class Comparison {
     at: At,
   ): void {
     if (declared === undefined || this.skips.has(at)) return;
+    // A CA placeholder (`Cg==`) declares no CA: it compares as the `""` it stands for.
+    if (isPlaceholderCaBundle(keyOf(at), declared)) declared = '';
     // An unset block, map or list (`null`, `[]`, `{}`: typed state writes all three) is compared in the
     // live value's own shape, so only hand-added named-list items and map keys can count against it.
     const unset =
@@ -310,6 +356,7 @@ class Comparison {
     for (const key of Object.keys(declared)) {
       this.value(declared[key], own(recordedObject, key), own(liveObject, key), step(at, { key }));
     }
+    if (!this.additions) return;
     const kind = mapKind(this.kind, at);
     for (const key of Object.keys(liveObject)) {
       if (Object.hasOwn(declared, key)) continue;
@@ -348,7 +395,7 @@ class Comparison {
     for (const [index, item] of declared.entries()) {
       const slot = live.findIndex((liveItem, liveIndex) => {
         if (pairedWith[liveIndex] !== undefined) return false;
-        const probe = new Comparison(this.kind, new Set(), this.liveRoot);
+        const probe = new Comparison(this.kind, new Set(), this.liveRoot, this.additions);
         probe.value(item, recorded[index], liveItem, step(at, { index: liveIndex }));
         return probe.changes.length === 0;
       });
@@ -359,7 +406,8 @@ class Comparison {
       const child = step(at, { index: liveIndex });
       const index = pairedWith[liveIndex] ?? unpaired.shift();
       if (index !== undefined) this.value(declared[index], recorded[index], liveItem, child);
-      else if (!recorded.some((item) => sameValue(item, liveItem, child))) this.push(child, null, liveItem);
+      else if (this.additions && !recorded.some((item) => sameValue(item, liveItem, child)))
+        this.push(child, null, liveItem);
     }
     for (const [offset, index] of unpaired.entries()) {
       const item = declared[index] as JsonValue;
@@ -386,7 +434,8 @@ class Comparison {
       return;
     }
     const recordedList = Array.isArray(recorded) ? recorded : [];
-    const named = byName([declared, liveList, recordedList]);
+    const taints = key === 'taints' && this.kind === 'node';
+    const named = byName([declared, liveList, recordedList], taints ? listItemName : itemName);
     if (named) {
       const [declaredByName, liveByName, recordedByName] = named as [
         Map<string, JsonObject>,
@@ -399,6 +448,7 @@ class Comparison {
         if (liveItem === undefined) this.push(child, item, null);
         else this.value(item, recordedByName.get(name), liveItem, child);
       }
+      if (!this.additions) return;
       for (const [name, item] of liveByName) {
         if (declaredByName.has(name) || recordedByName.has(name)) continue;
         if ((key === 'volumes' || key === 'volumeMounts') && name.startsWith(INJECTED_VOLUME_PREFIX))
@@ -411,6 +461,11 @@ class Comparison {
       this.setOfObjects(declared, recordedList, liveList, at);
       return;
     }
+    const ports = key === 'ports' ? byPortKey([declared, liveList, recordedList]) : null;
+    if (ports) {
+      this.portList(declared, recordedList, liveList, ports, at);
+      return;
+    }
     const length = Math.max(declared.length, liveList.length);
     for (let index = 0; index < length; index++) {
       const child = step(at, { index });
@@ -418,10 +473,50 @@ class Comparison {
         const item = declared[index] as JsonValue;
         if (index < liveList.length) this.value(item, recordedList[index], liveList[index], child);
         else if (!isZeroValue(item)) this.push(child, item, null);
-      } else if (!sameValue(recordedList[index], liveList[index], child)) {
+      } else if (this.additions && !sameValue(recordedList[index], liveList[index], child)) {
         this.push(child, null, liveList[index]);
       }
     }
+  }
+
+  /**
+   * Unnamed ports matched by their server-side-apply key, not by position: the API keeps them as a map
+   * (a strategic merge or an apply adds a port at the end), so the same ports in another order are in
+   * sync. A matched or added item is addressed by its live index, so `changed_by` finds its entry.
+   */
+  portList(
+    declared: JsonValue[],
+    recorded: JsonValue[],
+    live: JsonValue[],
+    keys: Map<string, number>[],
+    at: At,
+  ): void {
+    const [declaredKeys, liveKeys, recordedKeys] = keys as [
+      Map<string, number>,
+      Map<string, number>,
+      Map<string, number>,
+    ];
+    const unmatchedLive = new Set<number>();
+    for (const [key, index] of liveKeys) {
+      if (!declaredKeys.has(key) && !recordedKeys.has(key)) unmatchedLive.add(index);
+    }
+    for (const [key, index] of declaredKeys) {
+      const item = declared[index] as JsonValue;
+      const liveIndex = liveKeys.get(key);
+      if (liveIndex !== undefined) {
+        const recordedIndex = recordedKeys.get(key);
+        const recordedItem = recordedIndex === undefined ? undefined : recorded[recordedIndex];
+        this.value(item, recordedItem, live[liveIndex], step(at, { index: liveIndex }));
+      } else if (unmatchedLive.delete(index)) {
+        // A port whose number or protocol was edited in place: one change of that field, not a removal
+        // and an addition at the same index.
+        this.value(item, recorded[index], live[index], step(at, { index }));
+      } else if (!isZeroValue(item)) {
+        this.push(step(at, { index }), item, null);
+      }
+    }
+    if (!this.additions) return;
+    for (const index of unmatchedLive) this.push(step(at, { index }), null, live[index] as JsonValue);
   }
 }
 
@@ -429,7 +524,7 @@ class Comparison {
  * The fields where a live object differs from what the IaC side declares. Walks `declared` only, so
  * server defaults and server-written fields are not drift; zero values (`""`, `0`, `false`, `null`, `[]`,
  * `{}`) are "unset" and equal an absent live field; named lists (items with a `name`) are matched by name,
- * other lists by index; in free-form maps (labels, annotations, `data`, selectors) and named lists, live
+ * unnamed ports by port and protocol, other lists by index; in free-form maps (labels, annotations, `data`, selectors) and named lists, live
  * keys and items absent from `recorded` are additions (`iac: null`). Values compare by meaning (see
  * {@link scalarsEqual}).
  *
@@ -443,8 +538,9 @@ export function compareObjects({
   recorded,
   live,
   skipPaths = new Set(),
+  additions = true,
 }: CompareObjectsOptions): FieldChange[] {
-  const comparison = new Comparison(kind, skipPaths, live);
+  const comparison = new Comparison(kind, skipPaths, live, additions);
   comparison.object(declared, recorded, live, null);
   return comparison.changes;
 }

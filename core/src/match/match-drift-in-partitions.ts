@@ -30,7 +30,10 @@ const key = (namespace: string | null) => namespace ?? '';
 export async function matchDriftInPartitions(options: MatchDriftInPartitionsOptions): Promise<DriftResult> {
   const { partitions, iac, namespace, stateSources, ...rules } = options;
   const iacByNamespace = new Map<string, IacResource[]>();
+  // A Helm release manages objects in any namespace: every partition sees every release.
+  const releases = iac.filter((resource) => resource.declares === 'release');
   for (const resource of iac) {
+    if (resource.declares === 'release') continue;
     const list = iacByNamespace.get(key(resource.namespace)) ?? [];
     list.push(resource);
     iacByNamespace.set(key(resource.namespace), list);
@@ -40,7 +43,7 @@ export async function matchDriftInPartitions(options: MatchDriftInPartitionsOpti
   const totals = { live: 0, iac: 0, in_sync: 0, missing: 0, extra: 0, changed: 0, accepted: 0 };
   let liveInScope = 0;
   const add = (live: LiveResource[], declared: IacResource[]) => {
-    const result = matchDrift({ ...rules, live, iac: declared, namespace });
+    const result = matchDrift({ ...rules, live, iac: [...declared, ...releases], namespace });
     for (const item of result.items) items.push(item);
     for (const field of Object.keys(totals) as (keyof typeof totals)[])
       totals[field] += result.summary[field];

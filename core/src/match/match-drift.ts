@@ -5,7 +5,16 @@ import { changedBy } from '../managed-fields/changed-by.ts';
 import { iacFieldManagers } from '../managed-fields/iac-field-managers.ts';
 import { managedFieldsEntries } from '../managed-fields/managed-fields-entries.ts';
 import { DEFAULT_PERSON_TOOLS, personToolMatcher } from '../managed-fields/person-tools.ts';
-import type { DriftChange, DriftItem, DriftResult, IacResource, LiveResource, Severity } from '../model.ts';
+import type {
+  DriftChange,
+  DriftItem,
+  DriftResult,
+  IacOrigin,
+  IacResource,
+  LiveResource,
+  Severity,
+} from '../model.ts';
+import { combineDeclarations, type Declaration, declaringPatch } from './combine-declarations.ts';
 import { compareObjects } from './compare-objects.ts';
 import { driftItemOrder } from './drift-item-order.ts';
 import { driftWarnings, type StateSourceInfo } from './drift-warnings.ts';
@@ -76,32 +85,49 @@ function wholeItem(
   };
 }
 
+function sameOrigin(a: IacOrigin, b: IacOrigin): boolean {
+  return a.state_source === b.state_source && a.address === b.address;
+}
+
 function changedItem(
-  iac: IacResource,
+  declaration: Declaration,
   live: LiveResource,
   skipPaths: ReadonlySet<string>,
   matcher: IgnoreMatcher,
   isPersonTool: (manager: string) => boolean,
 ): DriftItem | null {
+  const iac = declaration.resource;
+  // Patches alone declare only what they set: no additions, no undeclared fields around them. A
+  // release's object without a rendered manifest declares nothing at all, so nothing is compared.
+  const partial = declaration.whole === null;
   const fields = compareObjects({
     kind: live.kind,
     declared: iac.declared,
     recorded: iac.recorded,
     live: live.object,
     skipPaths,
+    additions: !partial,
   });
   const entries = managedFieldsEntries(live.object);
+  // The patches' own managers (`Terraform` by default) write for Terraform: never a person's.
+  const patchManagers = declaration.patches.flatMap((patch) => iacFieldManagers(patch));
+  const isPatchManager = personToolMatcher(patchManagers);
+  const isPerson =
+    patchManagers.length === 0
+      ? isPersonTool
+      : (manager: string) => isPersonTool(manager) && !isPatchManager(manager);
   // Only an object with managedFields can say a person wrote an undeclared field.
   const undeclared =
-    entries.length === 0
+    entries.length === 0 || declaration.whole === null
       ? []
       : undeclaredChanges({
           kind: live.kind,
           declared: iac.declared,
           live: live.object,
           entries,
-          iacManagers: iacFieldManagers(iac),
-          isPersonTool,
+          // Bounded by the whole declaration's own writes: a later label patch adopts no spec edit.
+          iacManagers: iacFieldManagers(declaration.whole),
+          isPersonTool: isPerson,
           reported: fields.map((field) => field.path),
           skipPaths,
         });
@@ -120,12 +146,15 @@ function changedItem(
       const severity = changeSeverity({ kind: live.kind, ...field });
       const { path, iac: iacValue, live: liveValue } = redactChangeValues(live.kind, field);
       const rule = hiddenBy(matcher, live.id, path);
+      const patch = isUndeclared ? null : declaringPatch(declaration, field.segments);
+      const declaredBy = patch === null || sameOrigin(patch.origin, iac.origin) ? null : patch.origin;
       const change: DriftChange = {
         path,
         iac: iacValue,
         live: liveValue,
         severity,
         changed_by: by,
+        ...(declaredBy === null ? {} : { declared_by: declaredBy }),
         ...(isUndeclared ? { undeclared: true as const } : {}),
       };
       return rule === null ? change : { ...change, ignored: true as const, ignore_rule: rule };
@@ -154,6 +183,10 @@ function changedItem(
  * (CONTRACT "Scans and drift", less `first_seen_*`):
  *
  * - scope: in a namespace report only resources of that namespace count on either side; `'*'` takes all;
+ * - one declaration per object ({@link combineDeclarations}): patch-style resources (`kubernetes_labels`,
+ *   `kubernetes_env`, …) merged into the object's whole declaration, or compared alone on only what they
+ *   set and never `missing`; objects a `helm_release` installed managed by it (changes on a patch's field
+ *   carry its origin in `declared_by`);
  * - pairing by UID where both sides carry one, then by canonical ID ({@link pairResources});
  * - `missing`: declared, not live; `extra`: live, undeclared and not controller-owned; `changed`: the
  *   declared fields differ ({@link compareObjects}), with a live HPA's target's `spec.replicas` and
@@ -180,14 +213,35 @@ export function matchDrift({
 }: MatchDriftOptions): DriftResult {
   const inScope = (resourceNamespace: string | null) => namespace === '*' || resourceNamespace === namespace;
   const scopedLive = live.filter((resource) => inScope(resource.namespace));
-  const scopedIac = iac.filter((resource) => inScope(resource.namespace));
+  // A release installs objects in any namespace (and cluster-scoped ones): every release applies.
+  const releases = iac.filter((resource) => resource.declares === 'release');
+  const declarations = combineDeclarations(
+    iac.filter((resource) => resource.declares !== 'release' && inScope(resource.namespace)),
+    scopedLive,
+    releases,
+  );
+  const declarationOf = new Map(declarations.map((declaration) => [declaration.resource, declaration]));
   const targets = hpaTargets(live);
   const fileMatcher = ignoreMatcher(ignoreRules);
   const isPersonTool = personToolMatcher(personTools);
-  const { pairs, unpairedIac, unpairedLive } = pairResources(scopedLive, scopedIac);
+  const { pairs, unpairedIac, unpairedLive } = pairResources(
+    scopedLive,
+    declarations.map((declaration) => declaration.resource),
+  );
+  // Patches alone never make their target missing (the provider reads a deleted target as a warning):
+  // with no live object they are not an object of the scan either.
+  const absentPatches = new Set(
+    unpairedIac.filter((resource) => declarationOf.get(resource)?.whole === null),
+  );
+  const scopedIac = declarations
+    .map((declaration) => declaration.resource)
+    .filter((resource) => !absentPatches.has(resource));
 
   const items: DriftItem[] = [];
-  for (const resource of unpairedIac) items.push(wholeItem('missing', resource, resource, fileMatcher));
+  for (const resource of unpairedIac) {
+    if (absentPatches.has(resource)) continue;
+    items.push(wholeItem('missing', resource, resource, fileMatcher));
+  }
   for (const resource of unpairedLive) {
     // CONTRACT: objects owned by a controller (ReplicaSets, Pods, Jobs of a CronJob) are never extra.
     if (resource.controlled) continue;
@@ -195,7 +249,8 @@ export function matchDrift({
   }
   for (const { iac: declared, live: object } of pairs) {
     const skipPaths = serverManagedPaths({ live: object, hpaTargets: targets });
-    const item = changedItem(declared, object, skipPaths, matcherFor(object, fileMatcher), isPersonTool);
+    const declaration = declarationOf.get(declared) as Declaration;
+    const item = changedItem(declaration, object, skipPaths, matcherFor(object, fileMatcher), isPersonTool);
     if (item !== null) items.push(item);
   }
   items.sort(driftItemOrder);

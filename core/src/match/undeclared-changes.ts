@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { owningEntry, toChangedBy } from '../managed-fields/changed-by.ts';
 import type { ManagedFieldsEntry } from '../managed-fields/managed-fields-entries.ts';
 import { ownedLeaves } from '../managed-fields/owned-leaves.ts';
+import { personToolMatcher } from '../managed-fields/person-tools.ts';
 import { rfc3339Millis } from '../managed-fields/rfc3339-millis.ts';
 import type { ChangedBy } from '../model.ts';
 import { formatChangePath, type PathSegment } from './change-path.ts';
@@ -22,7 +23,10 @@ export interface UndeclaredChangesOptions {
   declared: JsonObject;
   live: JsonObject;
   entries: readonly ManagedFieldsEntry[];
-  /** The IaC side's own field managers: `HashiCorp` (typed), a manifest's `field_manager` (`Terraform`). */
+  /**
+   * The IaC side's own field managers: `HashiCorp` (typed), a manifest's `field_manager` (`Terraform`);
+   * `*` matches any run of characters (a Helm provider's binary name).
+   */
   iacManagers: readonly string[];
   isPersonTool: (manager: string) => boolean;
   /** Paths already reported by the comparison of declared fields: never reported twice. */
@@ -93,15 +97,16 @@ function overlaps(path: string, reported: readonly string[]): boolean {
 export function undeclaredChanges(options: UndeclaredChangesOptions): UndeclaredChange[] {
   const { kind, declared, live, entries, iacManagers, isPersonTool, reported, skipPaths } = options;
   const metadata = isJsonObject(live.metadata) ? live.metadata : {};
+  const isIacManager = personToolMatcher(iacManagers);
   let after = rfc3339Millis(metadata.creationTimestamp) ?? Number.NEGATIVE_INFINITY;
-  for (const entry of entries) if (iacManagers.includes(entry.manager)) after = Math.max(after, entry.millis);
+  for (const entry of entries) if (isIacManager(entry.manager)) after = Math.max(after, entry.millis);
 
   const changes: UndeclaredChange[] = [];
   const seen = new Set<string>();
   for (const entry of entries) {
     // A person's write at or before Terraform's last one (created with kubectl, then imported) is adopted.
     // The IaC side's own writes are never a person's, whatever their manager is called.
-    if (!isPersonTool(entry.manager) || iacManagers.includes(entry.manager)) continue;
+    if (!isPersonTool(entry.manager) || isIacManager(entry.manager)) continue;
     if (entry.time === null || !(entry.millis > after)) continue;
     for (const leaf of ownedLeaves(entry.fields, live)) {
       const first = leaf.segments[0];

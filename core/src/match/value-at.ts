@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { listItemName } from '../k8s/list-item-name.ts';
 import type { PathSegment } from './change-path.ts';
 
 /**
@@ -12,10 +13,7 @@ export function valueAt(root: JsonObject, segments: readonly PathSegment[]): Jso
   for (const segment of segments) {
     if ('key' in segment) value = isJsonObject(value) ? value[segment.key] : undefined;
     else if ('index' in segment) value = Array.isArray(value) ? value[segment.index] : undefined;
-    else
-      value = Array.isArray(value)
-        ? value.find((item) => isJsonObject(item) && item.name === segment.name)
-        : undefined;
+    else value = Array.isArray(value) ? value.find((item) => listItemName(item) === segment.name) : undefined;
     if (value === undefined) return undefined;
   }
   return value;

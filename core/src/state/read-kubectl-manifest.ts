@@ -1,4 +1,4 @@
-import { parse, type Tags } from 'yaml';
+import { parseAllDocuments, type Tags } from 'yaml';
 import type { InputIssue } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
@@ -31,23 +31,56 @@ function nonEmptyString(value: JsonValue | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function parseYaml(text: string): { value: unknown } | { error: string } {
+const PARSE_OPTIONS = { version: '1.1', customTags: kubectlTags, uniqueKeys: false } as const;
+
+/** Aliases bounded so a billion-laughs body costs nothing. */
+function parseYaml(text: string): { values: unknown[] } | { error: string } {
   try {
-    // One document per kubectl_manifest; aliases bounded so a billion-laughs body costs nothing.
-    return {
-      value: parse(text, { version: '1.1', customTags: kubectlTags, maxAliasCount: 100, uniqueKeys: false }),
-    };
+    const documents = parseAllDocuments(text, PARSE_OPTIONS);
+    if (!Array.isArray(documents)) return { values: [] };
+    const values: unknown[] = [];
+    for (const document of documents) {
+      if (document.errors.length > 0) throw document.errors[0];
+      const value = document.toJS({ maxAliasCount: 100 });
+      // `---` at the start or end, or a document of comments only, declares nothing.
+      if (value !== null && value !== undefined) values.push(value);
+    }
+    return { values };
   } catch (error) {
     // The parser recurses: a body nested beyond the stack is bad input like any other.
     const message =
       error instanceof RangeError ? 'nests too deeply' : error instanceof Error ? error.message : '';
-    return { error: `is not one YAML document: ${message.slice(0, 200)}` };
+    return { error: `is not valid YAML: ${message.slice(0, 200)}` };
   }
+}
+
+function kindAndName(value: unknown): { kind: string | null; name: string | null } {
+  if (!isJsonObject(value as JsonValue)) return { kind: null, name: null };
+  const object = value as JsonObject;
+  const metadata = isJsonObject(object.metadata) ? object.metadata : {};
+  return { kind: nonEmptyString(object.kind), name: nonEmptyString(metadata.name) };
+}
+
+/**
+ * The document a `kubectl_manifest` applied. Older gavinbunney/kubectl releases applied the first
+ * document of a multi-document `yaml_body` (later ones refuse such a body at plan time), and the state
+ * still holds those bodies: the provider's `kind` and `name` attributes name the object it applied, so
+ * that document is the declaration; without them, the first one.
+ */
+function appliedDocument(values: unknown[], attributes: JsonObject): unknown {
+  if (values.length <= 1) return values[0] ?? null;
+  const kind = nonEmptyString(attributes.kind);
+  const name = nonEmptyString(attributes.name);
+  if (kind === null || name === null) return values[0];
+  return values.find((value) => {
+    const found = kindAndName(value);
+    return found.kind === kind && found.name === name;
+  });
 }
 
 /**
  * One `kubectl_manifest` instance (gavinbunney/kubectl and its fork alekc/kubectl) as the object it declares:
- * `yaml_body` parsed as kubectl parses it, the namespace from `override_namespace`, else the body's, else
+ * `yaml_body` parsed as kubectl parses it (the applied document of a multi-document body), the namespace from `override_namespace`, else the body's, else
  * `default` (kubectl's namespace for a namespaced object without one), the UID the provider recorded at
  * its last apply (`live_uid`, else `uid`). Secret values are hashed. The provider keeps no copy of the
  * applied object beyond the body, so the record is the declaration. `yaml_body_parsed` is not used: it is
@@ -69,7 +102,14 @@ export function readKubectlManifest(
     issues.push({ path: `${path}.yaml_body`, message: parsed.error });
     return undefined;
   }
-  const object = parsed.value;
+  const object = appliedDocument(parsed.values, attributes) as JsonValue | undefined;
+  if (object === undefined) {
+    issues.push({
+      path: `${path}.yaml_body`,
+      message: 'has several YAML documents and none is the object the state names (kind, name)',
+    });
+    return undefined;
+  }
   if (!isJsonObject(object)) {
     issues.push({ path: `${path}.yaml_body`, message: 'expected a mapping (one Kubernetes object)' });
     return undefined;

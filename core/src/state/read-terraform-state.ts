@@ -11,7 +11,9 @@ import { REPORT_LIMITS, STATE_LIMITS } from '../schema/limits.ts';
 import { redactSecret } from '../secret/redact-secret.ts';
 import type { SecretHasher } from '../secret/secret-hasher.ts';
 import { mergeManifestRecord } from './merge-manifest-record.ts';
+import { readHelmRelease } from './read-helm-release.ts';
 import { readKubectlManifest } from './read-kubectl-manifest.ts';
+import { isPatchType, readPatchResource } from './read-patch-resource.ts';
 import { isShowJson, showJsonResources } from './show-json-resources.ts';
 import { terraformKind } from './terraform-kinds.ts';
 import { translateTypedAttributes } from './translate-typed-attributes.ts';
@@ -45,6 +47,8 @@ const MAX_ISSUES = REPORT_LIMITS.maxIssues + 1;
 const MANIFEST = 'kubernetes_manifest';
 /** gavinbunney/kubectl and alekc/kubectl: raw YAML applied with kubectl's own code. */
 const KUBECTL_MANIFEST = 'kubectl_manifest';
+/** hashicorp/helm: a release, and its rendered objects with the manifest experiment. */
+const HELM_RELEASE = 'helm_release';
 
 // `provider["registry.terraform.io/hashicorp/kubernetes"]`, `….alias`, a module-scoped
 // `module.x.provider[…]`, a mirror or fork (`provider["example.org/acme/kubernetes"]`), and
@@ -100,8 +104,9 @@ interface Translated {
   uid: string | null;
   declared: JsonObject;
   recorded: JsonObject;
-  /** A manifest's `field_manager { name }`, when set. */
+  /** A manifest's `field_manager { name }`, a patch resource's `field_manager`, when set. */
   fieldManager?: string;
+  declares?: 'fields';
 }
 
 /** `field_manager = [{ name, force_conflicts }]` in state; an empty list means the default. */
@@ -198,6 +203,29 @@ function readTyped(
     declared,
     recorded: kind.kind === 'ServiceAccount' ? withTokenSecret(declared, attributes) : declared,
   } satisfies Translated;
+}
+
+/**
+ * The release itself, which makes the objects it installed managed. Its id is no object's
+ * (`helm/<namespace>/<name>`) and it declares nothing: the matcher finds its objects by Helm's stamps.
+ */
+function helmReleaseResource(
+  release: { name: string; namespace: string },
+  origin: IacResource['origin'],
+): IacResource {
+  return {
+    id: `helm/${release.namespace}/${release.name}`,
+    kind: HELM_RELEASE,
+    namespace: release.namespace,
+    name: release.name,
+    uid: null,
+    terraform_type: HELM_RELEASE,
+    origin,
+    declares: 'release',
+    helm_release: { name: release.name, namespace: release.namespace },
+    declared: {},
+    recorded: {},
+  };
 }
 
 const ACCEPTED_FORMATS =
@@ -325,7 +353,8 @@ export function readTerraformState(
     resourceCount += instances.length;
     const readable =
       type === KUBECTL_MANIFEST ||
-      ((type === MANIFEST || terraformKind(type) !== undefined) &&
+      type === HELM_RELEASE ||
+      ((type === MANIFEST || terraformKind(type) !== undefined || isPatchType(type)) &&
         isKubernetesProvider(resource.provider as string));
     if (!readable) {
       if (instances.length > 0) skipped[type] = (skipped[type] ?? 0) + instances.length;
@@ -350,12 +379,34 @@ export function readTerraformState(
         for (const issue of found) issues.push(issue);
       }
       if (issues.length > before) return;
+      const origin = { state_source: stateSource, address: instanceAddress(resource, instance.index_key) };
+      if (type === HELM_RELEASE) {
+        const release = readHelmRelease(instance.attributes, instancePath, issues, hash);
+        if (release === undefined) return;
+        resources.push(helmReleaseResource(release, origin));
+        for (const object of release.objects ?? []) {
+          resources.push({
+            id: resourceId(object),
+            kind: kindKey(object.kind),
+            namespace: object.namespace,
+            name: object.name,
+            uid: null,
+            terraform_type: type,
+            origin,
+            declared: object.declared,
+            recorded: object.recorded,
+          });
+        }
+        return;
+      }
       const read: Translated | undefined =
         type === MANIFEST
           ? readManifest(instance.attributes, instancePath, issues, hash)
           : type === KUBECTL_MANIFEST
             ? readKubectlManifest(instance.attributes, instancePath, issues, hash)
-            : readTyped(type, instance.attributes, instancePath, issues, hash);
+            : isPatchType(type)
+              ? readPatchResource(type, instance.attributes, instancePath, issues, hash)
+              : readTyped(type, instance.attributes, instancePath, issues, hash);
       if (read === undefined) return;
       resources.push({
         id: resourceId({ kind: read.kind, namespace: read.namespace, name: read.name }),
@@ -364,10 +415,11 @@ export function readTerraformState(
         name: read.name,
         uid: read.uid,
         terraform_type: type,
-        origin: { state_source: stateSource, address: instanceAddress(resource, instance.index_key) },
+        origin,
+        ...(read.fieldManager === undefined ? {} : { field_manager: read.fieldManager }),
+        ...(read.declares === undefined ? {} : { declares: read.declares }),
         declared: read.declared,
         recorded: read.recorded,
-        ...(read.fieldManager === undefined ? {} : { field_manager: read.fieldManager }),
       });
     });
   });

@@ -1,3 +1,4 @@
+import { isPatchType } from './read-patch-resource.ts';
 import { terraformKind } from './terraform-kinds.ts';
 import { camelToSnake, findApiRule, findInlineRule } from './terraform-names.ts';
 
@@ -64,6 +65,47 @@ function pick(attribute: string, selector: string): StatePathStep {
   return INDEX.test(selector) ? { attribute, index: Number(selector) } : { attribute, name: selector };
 }
 
+/** A path under a patch-style resource's declaration → its attribute (`labels`, `env "X"`, `taint`). */
+function patchStatePath(terraformType: string, apiPath: string): StatePathStep[] | null {
+  const map = (attribute: string, prefix: RegExp): StatePathStep[] | null => {
+    const match = prefix.exec(apiPath);
+    if (match === null) return null;
+    const rest = apiPath.slice(match[0].length);
+    return rest === '' ? [{ attribute }] : [{ attribute }, { key: rest }];
+  };
+  const TEMPLATE = /^spec\.(?:jobTemplate\.spec\.)?template\.metadata\./;
+  switch (terraformType) {
+    case 'kubernetes_labels':
+      return (
+        map('labels', /^metadata\.labels\.?/) ??
+        map('template_labels', new RegExp(`${TEMPLATE.source}labels\\.?`))
+      );
+    case 'kubernetes_annotations':
+      return (
+        map('annotations', /^metadata\.annotations\.?/) ??
+        map('template_annotations', new RegExp(`${TEMPLATE.source}annotations\\.?`))
+      );
+    case 'kubernetes_config_map_v1_data':
+    case 'kubernetes_secret_v1_data':
+      return map('data', /^data\.?/);
+    case 'kubernetes_node_taint':
+      // Taint blocks have no name to pick one by: the first `taint` block stands for them.
+      return /^spec\.taints(\[|$)/.test(apiPath) ? [{ attribute: 'taint' }] : null;
+    case 'kubernetes_env': {
+      const match = /\.(?:initContainers|containers)\[[^\]]*\]\.env(?=\[|$)/.exec(apiPath);
+      if (match === null) return null;
+      // An env item's fields are a typed container's (`value_from`, `secret_key_ref`, …).
+      const steps = toStatePath(
+        'kubernetes_deployment_v1',
+        `spec.template.spec.containers[x].env${apiPath.slice(match.index + match[0].length)}`,
+      );
+      return steps === null ? null : steps.slice(4);
+    }
+    default:
+      return null;
+  }
+}
+
 /**
  * The HCL/state steps to the attribute that an API change path (the matcher's `changes[].path`)
  * points at, for a resource of `terraformType`; `null` when the type is not one the reader translates.
@@ -80,6 +122,7 @@ function pick(attribute: string, selector: string): StatePathStep {
  * toStatePath('kubernetes_config_map_v1', 'data.MAX') // [{ attribute: 'data' }, { key: 'MAX' }]
  */
 export function toStatePath(terraformType: string, apiPath: string): StatePathStep[] | null {
+  if (isPatchType(terraformType)) return patchStatePath(terraformType, apiPath);
   const manifest = terraformType === MANIFEST;
   const kind = terraformKind(terraformType);
   if (!manifest && kind === undefined) return null;

@@ -197,11 +197,73 @@ describe('compareObjects', () => {
     });
 
     it('compares lists whose items have no name by index', () => {
-      const declared = { spec: { ports: [{ port: 80 }, { port: 443 }] } };
-      const live = { spec: { ports: [{ port: 443 }, { port: 80 }] } };
+      const declared = { spec: { rules: [{ host: 'a.example' }, { host: 'b.example' }] } };
+      const live = { spec: { rules: [{ host: 'b.example' }, { host: 'a.example' }] } };
       expect(diff({ declared, live })).toEqual([
-        { path: 'spec.ports[0].port', iac: 80, live: 443 },
-        { path: 'spec.ports[1].port', iac: 443, live: 80 },
+        { path: 'spec.rules[0].host', iac: 'a.example', live: 'b.example' },
+        { path: 'spec.rules[1].host', iac: 'b.example', live: 'a.example' },
+      ]);
+    });
+
+    // Argo CD's structured-merge test data (smd-deploy2): the API keeps unnamed ports as a map keyed by
+    // port and protocol, and an apply appends, so the live order is not the declared one.
+    it('matches unnamed ports by port and protocol, not by position', () => {
+      const declared: JsonObject = {
+        spec: { ports: [{ port: 80 }, { port: 443 }, { port: 53, protocol: 'UDP' }] },
+      };
+      const live: JsonObject = {
+        spec: { ports: [{ port: 53, protocol: 'UDP' }, { port: 443, protocol: 'TCP' }, { port: 80 }] },
+      };
+      expect(diff({ declared, live })).toEqual([]);
+    });
+
+    it('reports a live-only container port once, at its live index, when the others moved', () => {
+      const container = (ports: JsonObject[]): JsonObject => ({
+        spec: { template: { spec: { containers: [{ name: 'web', ports }] } } },
+      });
+      const declared = container([
+        { containerPort: 8081, protocol: 'UDP' },
+        { containerPort: 80, protocol: 'TCP' },
+      ]);
+      const live = container([
+        { containerPort: 80, protocol: 'TCP' },
+        { containerPort: 8080, protocol: 'TCP' },
+        { containerPort: 8081, protocol: 'UDP' },
+      ]);
+      expect(diff({ declared, live })).toEqual([
+        {
+          path: 'spec.template.spec.containers[web].ports[1]',
+          iac: null,
+          live: { containerPort: 8080, protocol: 'TCP' },
+        },
+      ]);
+    });
+
+    it('reports a port number edited in place as one change of that field', () => {
+      const declared: JsonObject = { spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443 }] } };
+      const live: JsonObject = { spec: { ports: [{ port: 81, targetPort: 8080 }, { port: 443 }] } };
+      expect(diff({ declared, live })).toEqual([{ path: 'spec.ports[0].port', iac: 80, live: 81 }]);
+    });
+
+    it('reports a declared port the live object lacks as removed, at its declared index', () => {
+      const declared = { spec: { ports: [{ port: 80 }, { port: 443 }] } };
+      const live = { spec: { ports: [{ port: 443 }] } };
+      expect(diff({ declared, live })).toEqual([{ path: 'spec.ports[0]', iac: { port: 80 }, live: null }]);
+    });
+
+    it('reports no live-only port when additions are off (a patch declares only what it sets)', () => {
+      const declared: JsonObject = { spec: { ports: [{ port: 80 }] } };
+      const live: JsonObject = { spec: { ports: [{ port: 8443 }, { port: 80 }] } };
+      const changes = compareObjects({
+        kind: 'service',
+        declared,
+        recorded: declared,
+        live,
+        additions: false,
+      });
+      expect(changes).toEqual([]);
+      expect(diff({ kind: 'service', declared, live })).toEqual([
+        { path: 'spec.ports[0]', iac: null, live: { port: 8443 } },
       ]);
     });
 
@@ -607,6 +669,37 @@ describe('compareObjects', () => {
           live: { spec: { tolerations: [...injected, added] } },
         }),
       ).toEqual([{ path: 'spec.tolerations[0]', iac: null, live: added }]);
+    });
+  });
+
+  // Argo CD's util/argo/testdata: the external-secrets chart declares `caBundle: Cg==` (a line feed) and
+  // its controller injects the CA.
+  describe('CA bundle placeholders', () => {
+    const webhook = (caBundle: string | undefined): JsonObject => ({
+      webhooks: [
+        {
+          name: 'validate.example.io',
+          clientConfig:
+            caBundle === undefined ? { service: { name: 'w' } } : { caBundle, service: { name: 'w' } },
+        },
+      ],
+    });
+    const CA = btoa('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+
+    it.each([
+      ['a line feed', 'Cg=='],
+      ['blanks', btoa(' \r\n\t')],
+    ])('takes a caBundle of %s as unset, in sync with an injected CA', (_, placeholder) => {
+      const kind = 'validatingwebhookconfiguration';
+      expect(diff({ kind, declared: webhook(placeholder), live: webhook(CA) })).toEqual([]);
+      expect(diff({ kind, declared: webhook(placeholder), live: webhook(undefined) })).toEqual([]);
+    });
+
+    it('still reports a declared CA that differs from the live one', () => {
+      const kind = 'validatingwebhookconfiguration';
+      expect(diff({ kind, declared: webhook(btoa('another CA')), live: webhook(CA) })).toEqual([
+        { path: 'webhooks[validate.example.io].clientConfig.caBundle', iac: btoa('another CA'), live: CA },
+      ]);
     });
   });
 

@@ -156,7 +156,7 @@ describe('readTerraformState on kubectl_manifest', () => {
 
   it.each([
     ['not YAML', 'a: [1, 2'],
-    ['two documents', 'kind: A\n---\nkind: B\n'],
+    ['a document that is not valid YAML after a valid one', 'kind: A\n---\na: [1, 2'],
     ['a list', '- a\n- b\n'],
     ['no name', 'apiVersion: v1\nkind: ConfigMap\n'],
     [
@@ -174,5 +174,62 @@ describe('readTerraformState on kubectl_manifest', () => {
         'resources.0.instances.0.attributes.yaml_body',
       ]);
     }
+  });
+
+  // A real state (a homelab's gateway-api CRDs): an older gavinbunney/kubectl applied the first document
+  // of a multi-document body and recorded its kind and name; the whole file was refused before.
+  const crds = (...names: string[]) =>
+    `# the release's licence header\n${names
+      .map(
+        (name) =>
+          `---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ${name}\n`,
+      )
+      .join('')}---\n# trailing comment only\n`;
+
+  it('reads the document of a multi-document yaml_body that the state names by kind and name', () => {
+    const body = crds('gatewayclasses.example.io', 'gateways.example.io', 'httproutes.example.io');
+    const state = stateWith([
+      { yaml_body: body, kind: 'CustomResourceDefinition', name: 'gateways.example.io', namespace: null },
+    ]);
+    const read = readTerraformState(state, { secretHasher: hash });
+    expect(read.resources.map((resource) => resource.id)).toEqual([
+      'k8s/customresourcedefinition/gateways.example.io',
+    ]);
+    expect(read.resources[0]!.declared.metadata).toEqual({ name: 'gateways.example.io' });
+  });
+
+  it('reads the first document of a multi-document yaml_body when the state names no object', () => {
+    const read = readTerraformState(stateWith([{ yaml_body: crds('a.example.io', 'b.example.io') }]), {
+      secretHasher: hash,
+    });
+    expect(read.resources.map((resource) => resource.name)).toEqual(['a.example.io']);
+  });
+
+  it('reads a body framed by `---` and comment-only documents as its one object', () => {
+    const read = readTerraformState(stateWith([{ yaml_body: crds('only.example.io') }]), {
+      secretHasher: hash,
+    });
+    expect(read.resources.map((resource) => resource.name)).toEqual(['only.example.io']);
+  });
+
+  it('refuses a multi-document yaml_body none of whose documents the state names', () => {
+    const state = stateWith([
+      {
+        yaml_body: crds('a.example.io', 'b.example.io'),
+        kind: 'CustomResourceDefinition',
+        name: 'c.example.io',
+      },
+    ]);
+    expect(() => readTerraformState(state, { secretHasher: hash })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_state',
+        issues: [
+          {
+            path: 'resources.0.instances.0.attributes.yaml_body',
+            message: 'has several YAML documents and none is the object the state names (kind, name)',
+          },
+        ],
+      }),
+    );
   });
 });

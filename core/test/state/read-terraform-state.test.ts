@@ -79,6 +79,8 @@ describe('readTerraformState', () => {
       ['k8s/poddisruptionbudget/shop/api', 'kubernetes_pod_disruption_budget_v1.api'],
       ['k8s/clusterissuer/letsencrypt', 'kubernetes_manifest.letsencrypt'],
       ['k8s/secret/shop/webhook-token', 'kubernetes_manifest.webhook_token'],
+      ['k8s/node/node-a-1', 'kubernetes_labels.node_pool'],
+      ['k8s/configmap/kube-system/coredns', 'kubernetes_config_map_v1_data.coredns'],
     ]);
   });
 
@@ -89,10 +91,8 @@ describe('readTerraformState', () => {
       '4f0b2a7e-93c1-4d8e-b6a5-1e2f3a4b5c6d',
       '1.12.2',
     ]);
-    expect([result.resource_count, result.k8s_resource_count]).toEqual([37, 33]);
+    expect([result.resource_count, result.k8s_resource_count]).toEqual([37, 35]);
     expect(result.skipped).toEqual({
-      kubernetes_labels: 1,
-      kubernetes_config_map_v1_data: 1,
       kubernetes_manifest: 1, // from the old hashicorp/kubernetes-alpha provider
       random_password: 1,
     });

@@ -174,6 +174,77 @@ describe('mapDrift with modules', () => {
   });
 });
 
+describe('mapDrift with patch-style resources', () => {
+  let local: TerraformWorkspace;
+  beforeAll(() => {
+    local = createTerraformWorkspace(parser);
+    local.setFile(
+      { uri: 'mem:/app/main.tf', path: '/app/main.tf' },
+      [
+        'resource "kubernetes_deployment_v1" "api" {',
+        '  spec {',
+        '    replicas = 3',
+        '  }',
+        '}',
+        'resource "kubernetes_labels" "team" {',
+        '  api_version = "apps/v1"',
+        '  kind        = "Deployment"',
+        '  labels = {',
+        '    team = "checkout"',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => local.dispose());
+
+  const drift = (changes: ScanDrift['items'][number]['changes']): ScanDrift => ({
+    ...exampleDrift('hand-edits'),
+    items: [
+      {
+        status: 'changed',
+        resource_id: 'k8s/deployment/shop/api',
+        normalized_type: 'k8s/deployment',
+        namespace: 'shop',
+        name: 'api',
+        severity: 'low',
+        iac: { state_source: 'main', address: 'kubernetes_deployment_v1.api' },
+        changes,
+        ignored: false,
+      },
+    ],
+  });
+  const labelChange = {
+    path: 'metadata.labels.team',
+    iac: 'checkout',
+    live: 'search',
+    severity: 'low' as const,
+    declared_by: { state_source: 'main', address: 'kubernetes_labels.team' },
+  };
+
+  it('puts a change a patch declares on the patch’s block, at its attribute', () => {
+    const located = mapDrift(local, [
+      drift([{ path: 'spec.replicas', iac: 3, live: 6, severity: 'low' }, labelChange]),
+    ]);
+    expect(
+      located.map((d) => [
+        d.address,
+        d.terraformType,
+        d.changes.map((c) => [c.change.path, c.head.startLine, c.exact]),
+      ]),
+    ).toEqual([
+      ['kubernetes_deployment_v1.api', 'kubernetes_deployment_v1', [['spec.replicas', 2, true]]],
+      ['kubernetes_labels.team', 'kubernetes_labels', [['metadata.labels.team', 9, true]]],
+    ]);
+  });
+
+  it('leaves the item’s own block out when every change belongs to a patch', () => {
+    const located = mapDrift(local, [drift([labelChange])]);
+    expect(located.map((d) => d.address)).toEqual(['kubernetes_labels.team']);
+  });
+});
+
 function withChange(
   drift: ScanDrift,
   address: string,

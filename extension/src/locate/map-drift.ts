@@ -48,6 +48,8 @@ export interface MapDriftOptions {
 /**
  * Places every shown drift item on the resource blocks of the workspace. Ignored items and ignored
  * changes are left out; `extra` items have no block (they are not in Terraform) and are left out too.
+ * A change with `declared_by` goes on the block of that (patch-style) resource, so one item can be
+ * placed on several blocks, each with its own changes.
  * @example mapDrift(workspace, [drift]) // [{ uri, block: { startLine: 12, … }, changes: [{ head: …, exact: true }] }]
  */
 export function mapDrift(
@@ -79,26 +81,37 @@ export function mapDrift(
       const changes = item.changes.filter((change) => !change.ignored);
       // A changed item whose every change is ignored has nothing left to show.
       if (item.status === 'changed' && changes.length === 0) continue;
-      const address = parseTerraformAddress(item.iac.address);
-      if (!address) continue;
-      for (const match of workspace.findResource(address)) {
-        located.push({
-          uri: match.uri,
-          scan,
-          item,
-          address: item.iac.address,
-          via: match.via,
-          instanceKey: address.key,
-          block: match.block.head,
-          resource: match.block.block,
-          terraformType: address.type,
-          changes: changes.map((change) => {
-            const steps = stepsFor(address.type, change.path);
-            if (!steps) return { change, head: match.block.head, exact: false };
-            const { head, exact } = locateSteps(match.block.block, steps);
-            return { change, head, exact };
-          }),
-        });
+      // A change on a field a patch-style resource declares (`declared_by`: kubernetes_labels,
+      // kubernetes_env, …) belongs on that resource's block; the others on the item's.
+      const byAddress = new Map<string, ApiDriftChange[]>([[item.iac.address, []]]);
+      for (const change of changes) {
+        const target = change.declared_by?.address ?? item.iac.address;
+        byAddress.set(target, [...(byAddress.get(target) ?? []), change]);
+      }
+      for (const [target, own] of byAddress) {
+        // The item's own block always shows the item (a missing one has no changes at all).
+        if (own.length === 0 && (target !== item.iac.address || item.status === 'changed')) continue;
+        const address = parseTerraformAddress(target);
+        if (!address) continue;
+        for (const match of workspace.findResource(address)) {
+          located.push({
+            uri: match.uri,
+            scan,
+            item,
+            address: target,
+            via: match.via,
+            instanceKey: address.key,
+            block: match.block.head,
+            resource: match.block.block,
+            terraformType: address.type,
+            changes: own.map((change) => {
+              const steps = stepsFor(address.type, change.path);
+              if (!steps) return { change, head: match.block.head, exact: false };
+              const { head, exact } = locateSteps(match.block.block, steps);
+              return { change, head, exact };
+            }),
+          });
+        }
       }
     }
   }

@@ -2,6 +2,7 @@ import type { Severity } from '@driftwise/core';
 import { html } from 'hono/html';
 import type { ScanRow } from '../store/store.ts';
 import { type Html, type LayoutNav, layout } from './layout.ts';
+import { timeAgo } from './time-ago.ts';
 
 /** One `k8s:<cluster_id>` account and the latest scan of each of its namespaces. */
 export interface ClusterView {
@@ -22,15 +23,6 @@ function severities(counts: Record<Severity, number>): Html {
   return html`${parts}`;
 }
 
-/** "3 h ago": how old a scan is, so a cluster that stopped reporting stands out. */
-export function scanAge(createdAt: string, now: Date): string {
-  const seconds = Math.max(0, Math.round((now.getTime() - Date.parse(createdAt)) / 1000));
-  if (seconds < 60) return `${seconds} s ago`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
-  return `${Math.floor(seconds / 86_400)} d ago`;
-}
-
 function scanRow(orgId: string, row: ClusterView['latest'][number], now: Date): Html {
   const { scan } = row;
   const s = scan.summary;
@@ -42,7 +34,7 @@ function scanRow(orgId: string, row: ClusterView['latest'][number], now: Date): 
     <td>${s.changed}</td>
     <td>${severities(row.bySeverity)}</td>
     <td>${Math.round(s.coverage * 100)}%</td>
-    <td><time datetime="${scan.createdAt}" title="${scan.createdAt}">${scanAge(scan.createdAt, now)}</time></td>
+    <td><time datetime="${scan.createdAt}" title="${scan.createdAt}">${timeAgo(scan.createdAt, now)}</time></td>
   </tr>`;
 }
 

@@ -27,12 +27,12 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 0.35rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--soft); }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
-form.stack { display: grid; gap: 0.75rem; max-width: 36rem; }
+form.stack { display: grid; gap: 0.75rem; max-width: 36rem; margin-bottom: 1rem; }
 form.inline { display: inline-flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 0; }
 fieldset { border: 1px solid var(--line); padding: 0.5rem 0.75rem; }
 label { font-weight: 600; }
 fieldset label { font-weight: 400; margin-right: 1rem; }
-input[type="text"], input[type="email"], input[type="password"], select, textarea {
+input[type="text"], input[type="email"], input[type="url"], input[type="password"], select, textarea {
   font: inherit; padding: 0.35rem 0.5rem; border: 1px solid var(--muted); border-radius: 4px; max-width: 100%; }
 textarea { width: 100%; min-height: 16rem; font-family: ui-monospace, monospace; }
 button { font: inherit; padding: 0.35rem 0.9rem; border: 1px solid var(--accent); border-radius: 4px;
@@ -51,6 +51,10 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 .filters div { display: grid; }
 .item { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.9rem; margin: 0.5rem 0; }
 .item h4 { margin: 0 0 0.25rem; font-size: 1rem; overflow-wrap: anywhere; }
+.item.accepted { border-style: dashed; background: var(--soft); }
+.badge { font-size: 0.8rem; font-weight: 600; border: 1px solid var(--ok); color: var(--ok); border-radius: 999px;
+  padding: 0 0.5rem; margin-left: 0.25rem; }
+.history { color: var(--muted); margin: 0 0 0.25rem; overflow-wrap: anywhere; }
 .sev-critical, .sev-high { color: var(--bad); font-weight: 700; }
 .sev-medium { color: var(--warn); font-weight: 700; }
 .sev-low { color: var(--muted); }

@@ -1,5 +1,6 @@
 import { DriftwiseError, parseIgnoreRules } from '@driftwise/core';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { html } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { base64url } from 'jose';
 import { z } from 'zod';
@@ -16,20 +17,29 @@ import { bodyEncoding, readBody } from '../http/read-body.ts';
 import { servedDriftItem } from '../ingest/served-drift-item.ts';
 import type { AppDeps } from '../routes/app-deps.ts';
 import { createApiKeyRequestSchema } from '../schemas/api-key-schemas.ts';
+import { createWebhookRequestSchema } from '../schemas/webhook-schemas.ts';
 import type { MemberRole, OrgRow } from '../store/store.ts';
+import { createWebhook } from '../webhooks/create-webhook.ts';
+import { isLocalMode } from '../webhooks/local-mode.ts';
 import { type ClusterView, clustersPage } from './clusters-page.ts';
+import { confirmPage } from './confirm-page.ts';
 import { DASHBOARD_CSS } from './dashboard-css.ts';
 import { DASHBOARD_JS } from './dashboard-js.ts';
+import { displayUrl } from './display-url.ts';
 import { ignoreRulesPage } from './ignore-rules-page.ts';
+import { issuesText } from './issues-text.ts';
+import { itemHistory } from './item-history.ts';
 import type { Html, LayoutNav } from './layout.ts';
 import { messagePage } from './message-page.ts';
+import { type NotificationsView, notificationsPage, type WebhookForm } from './notifications-page.ts';
 import { orgsPage } from './orgs-page.ts';
 import { revokeKeyPage } from './revoke-key-page.ts';
-import { type ScanFilters, SEVERITIES, STATUSES, scanPage } from './scan-page.ts';
+import { type ScanFilters, SEVERITIES, STATUSES, scanPage, scanPageItems } from './scan-page.ts';
 import { clearSession, readSession, type Session, writeSession } from './session.ts';
 import { settingsPage } from './settings-page.ts';
 import { signInPage } from './sign-in-page.ts';
 import { clearSignInState, readSignInState, writeSignInState } from './sign-in-state.ts';
+import { DELIVERIES_PAGE_SIZE, webhookDeliveriesPage } from './webhook-deliveries-page.ts';
 
 // Headers of every dashboard response. `default-src 'self'` is the CONTRACT's policy (one stylesheet, one
 // script, no inline code); `frame-ancestors 'none'` because default-src does not cover framing, and a framed
@@ -42,6 +52,8 @@ const PAGE_HEADERS = {
 };
 
 const ROLES: readonly MemberRole[] = ['owner', 'admin', 'viewer'];
+/** Events read per item for its history line: enough for "changed again … (N times)" on most items. */
+const HISTORY_EVENTS_PER_ITEM = 20;
 const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, SEVERITIES.length - i]));
 
 /** A failure shown as a page with its status, rather than problem+json: people read these. */
@@ -140,13 +152,12 @@ function requireManage(access: OrgAccess, what: string): void {
   }
 }
 
-function scanFilters(c: Context<AppEnv>): ScanFilters {
-  const schema = z.object({
-    status: z.enum(STATUSES as [string, ...string[]]).optional(),
-    severity: z.enum(SEVERITIES as [string, ...string[]]).optional(),
-    namespace: z.string().max(253).optional(),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
-  });
+/** `?page=`: from 1, the first when absent. */
+const pageNumberSchema = z.coerce.number().int().min(1).max(100_000).default(1);
+
+/** The query of a dashboard page, checked by `schema`: a bad value is a 400 page naming the parameter. */
+function pageQuery<T>(c: Context<AppEnv>, schema: z.ZodType<T>): T {
+  // An empty field is an unset one: a GET form sends every select, "any" as "".
   const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== ''));
   const parsed = schema.safeParse(query);
   if (!parsed.success) {
@@ -157,7 +168,17 @@ function scanFilters(c: Context<AppEnv>): ScanFilters {
       `The filter ${String(issue.path[0])} is not valid: ${issue.message}.`,
     );
   }
-  return parsed.data as ScanFilters;
+  return parsed.data;
+}
+
+function scanFilters(c: Context<AppEnv>): ScanFilters {
+  const schema = z.object({
+    status: z.enum(STATUSES as [string, ...string[]]).optional(),
+    severity: z.enum(SEVERITIES as [string, ...string[]]).optional(),
+    namespace: z.string().max(253).optional(),
+    page: pageNumberSchema,
+  });
+  return pageQuery(c, schema) as ScanFilters;
 }
 
 function requireSession(deps: AppDeps): MiddlewareHandler<AppEnv> {
@@ -324,9 +345,39 @@ export function dashboardRoutes(deps: AppDeps) {
         (!filters.severity || SEVERITY_RANK[item.severity]! >= SEVERITY_RANK[filters.severity]!) &&
         (!filters.namespace || item.namespace === filters.namespace),
     );
+    // The history of the items on this page: one query for all of them (the newest events of each, up to
+    // this scan, so an older scan's page reads as it did then), not one per item.
+    const { shown } = scanPageItems(items, filters.page);
+    const events = await store.recentDriftEvents(
+      orgId,
+      {
+        clusterId: scan.clusterId,
+        namespace: scan.namespace,
+        resourceIds: shown.map((item) => item.resource_id),
+        until: scan.createdAt,
+      },
+      HISTORY_EVENTS_PER_ITEM,
+    );
+    const now = deps.now();
+    const histories = new Map(
+      shown.map((item) => [
+        item.resource_id,
+        itemHistory(
+          events.filter((event) => event.resourceId === item.resource_id),
+          item,
+          now,
+        ),
+      ]),
+    );
     return page(
       c,
-      scanPage({ ...nav, current: 'scan' }, scan, { items, warnings: scan.warnings, namespaces, filters }),
+      scanPage({ ...nav, current: 'scan' }, scan, {
+        items,
+        warnings: scan.warnings,
+        namespaces,
+        filters,
+        histories,
+      }),
     );
   });
 
@@ -344,7 +395,7 @@ export function dashboardRoutes(deps: AppDeps) {
     // Unlike the JSON API's `[]` (unrestricted), a form with no box ticked is more likely a slip than a wish.
     if (!parsed.success || scopes.length === 0) {
       const error = !parsed.success
-        ? `The key is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'form'} ${i.message}`).join('; ')}.`
+        ? issuesText('The key', parsed.error.issues)
         : 'Choose the key’s scopes: read, write or both.';
       return page(c, await settings(c, nav, orgId, access, { error }), 400);
     }
@@ -427,6 +478,110 @@ export function dashboardRoutes(deps: AppDeps) {
     return page(c, await settings(c, nav, orgId, access, { notice: `${email} is no longer a member.` }));
   });
 
+  app.get('/orgs/:org_id/notifications', async (c) => {
+    const { nav, orgId, access } = await orgPage(c);
+    return page(c, await notifications(c, nav, orgId, access, {}));
+  });
+
+  app.post('/orgs/:org_id/notifications', async (c) => {
+    const { nav, orgId, access } = await orgPage(c);
+    const form = await checkedForm(c, nav.csrf);
+    requireManage(access, 'create webhooks');
+    const fields: WebhookForm = {
+      url: form.get('url') ?? '',
+      events: form.getAll('events'),
+      minSeverity: form.get('min_severity') ?? '',
+      format: form.get('format') ?? '',
+    };
+    // The JSON API's schema and its one create function (SSRF check included), so the two agree.
+    const parsed = createWebhookRequestSchema.safeParse({
+      url: fields.url,
+      events: fields.events,
+      min_severity: fields.minSeverity,
+      format: fields.format,
+    });
+    if (!parsed.success) {
+      const error = issuesText('The webhook', parsed.error.issues);
+      const urlError = parsed.error.issues.some((issue) => issue.path[0] === 'url');
+      return page(c, await notifications(c, nav, orgId, access, { error, urlError, form: fields }), 400);
+    }
+    try {
+      const created = await createWebhook({
+        store: c.get('store'),
+        orgId,
+        request: parsed.data,
+        pepper: c.env.API_KEY_PEPPER,
+        localMode: isLocalMode(c.env),
+        resolve: deps.resolveHost,
+        now: deps.now,
+        newId: deps.newId,
+      });
+      return page(c, await notifications(c, nav, orgId, access, { created }), 201);
+    } catch (error) {
+      if (!(error instanceof ProblemError) || error.code !== 'invalid_webhook_url') throw error;
+      return page(
+        c,
+        await notifications(c, nav, orgId, access, { error: error.message, urlError: true, form: fields }),
+        400,
+      );
+    }
+  });
+
+  app.get('/orgs/:org_id/notifications/:webhook_id', async (c) => {
+    const { nav, orgId } = await orgPage(c);
+    const { page: wanted } = pageQuery(c, z.object({ page: pageNumberSchema }));
+    const webhook = await webhookOf(c, orgId);
+    const store = c.get('store');
+    const read = (n: number) =>
+      store.listDeliveries(orgId, webhook.id, {
+        limit: DELIVERIES_PAGE_SIZE,
+        offset: (n - 1) * DELIVERIES_PAGE_SIZE,
+      });
+    let result = await read(wanted);
+    if (!result) throw webhookNotFound();
+    const pages = Math.max(1, Math.ceil(result.total / DELIVERIES_PAGE_SIZE));
+    // Past the last page (deliveries went with retention, say): the last page, as the Scan page does.
+    const shown = Math.min(wanted, pages);
+    if (shown !== wanted) result = (await read(shown)) ?? result;
+    return page(
+      c,
+      webhookDeliveriesPage(
+        { ...nav, current: 'notifications' },
+        { webhook, deliveries: result.deliveries, page: shown, pages, total: result.total },
+      ),
+    );
+  });
+
+  app.get('/orgs/:org_id/notifications/:webhook_id/delete', async (c) => {
+    const { nav, orgId, access } = await orgPage(c);
+    requireManage(access, 'delete webhooks');
+    const webhook = await webhookOf(c, orgId);
+    const org = encodeURIComponent(orgId);
+    return page(
+      c,
+      confirmPage(
+        { ...nav, current: 'notifications' },
+        {
+          title: 'Delete webhook',
+          heading: `Delete the webhook to ${displayUrl(webhook.url)}?`,
+          message: html`Nothing more is sent to it, and its deliveries (pending ones too) and their
+            attempts are removed. This cannot be undone.`,
+          action: `/orgs/${org}/notifications/${encodeURIComponent(webhook.id)}/delete`,
+          button: 'Yes, delete this webhook',
+          cancel: `/orgs/${org}/notifications`,
+        },
+      ),
+    );
+  });
+
+  app.post('/orgs/:org_id/notifications/:webhook_id/delete', async (c) => {
+    const { nav, orgId, access } = await orgPage(c);
+    await checkedForm(c, nav.csrf);
+    requireManage(access, 'delete webhooks');
+    if (!(await c.get('store').deleteWebhook(orgId, c.req.param('webhook_id')))) throw webhookNotFound();
+    return page(c, await notifications(c, nav, orgId, access, { notice: 'The webhook is deleted.' }));
+  });
+
   app.get('/orgs/:org_id/ignore-rules', async (c) => {
     const { nav, orgId, access } = await orgPage(c);
     const text = (await c.get('store').getIgnoreRules(orgId)) ?? '';
@@ -488,4 +643,29 @@ async function settings(
   const store = c.get('store');
   const [keys, members] = await Promise.all([store.listApiKeys(orgId), store.listMembers(orgId)]);
   return settingsPage({ ...nav, current: 'settings' }, { keys, members, manage: access.manage, ...extra });
+}
+
+const webhookNotFound = () => new PageError(404, 'Not found', 'There is no such webhook in this org.');
+
+/** The webhook of `:webhook_id`, if it is the org's (another org's is a 404, as a missing one). */
+async function webhookOf(c: Context<AppEnv>, orgId: string) {
+  const id = c.req.param('webhook_id');
+  const webhook = (await c.get('store').listWebhooks(orgId)).find((w) => w.id === id);
+  if (!webhook) throw webhookNotFound();
+  return webhook;
+}
+
+async function notifications(
+  c: Context<AppEnv>,
+  nav: Omit<LayoutNav, 'current'>,
+  orgId: string,
+  access: OrgAccess,
+  extra: Omit<NotificationsView, 'webhooks' | 'latest' | 'manage'>,
+): Promise<Html> {
+  const store = c.get('store');
+  const [webhooks, latest] = await Promise.all([store.listWebhooks(orgId), store.latestDeliveries(orgId)]);
+  return notificationsPage(
+    { ...nav, current: 'notifications' },
+    { webhooks, latest, manage: access.manage, ...extra },
+  );
 }

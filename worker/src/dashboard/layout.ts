@@ -8,7 +8,7 @@ export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 export interface LayoutNav {
   orgId: string;
   orgName: string;
-  current: 'clusters' | 'scan' | 'ignore-rules' | 'settings';
+  current: 'clusters' | 'scan' | 'ignore-rules' | 'notifications' | 'settings';
   csrf: string;
   /** Shown in the header: "admin token" or the member's email and role. */
   who: string;
@@ -36,7 +36,7 @@ export function layout(options: { title: string; nav?: LayoutNav; body: Html }):
         <nav aria-label="Org ${nav.orgName}">
           <ul>
             ${navLink(nav, 'clusters', 'Clusters')} ${navLink(nav, 'ignore-rules', 'Ignore rules')}
-            ${navLink(nav, 'settings', 'Settings')}
+            ${navLink(nav, 'notifications', 'Notifications')} ${navLink(nav, 'settings', 'Settings')}
           </ul>
         </nav>
         <form method="post" action="/sign-out" class="sign-out">

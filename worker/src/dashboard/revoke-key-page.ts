@@ -1,21 +1,18 @@
 import { html } from 'hono/html';
 import type { ApiKeyRow } from '../store/store.ts';
-import { type Html, type LayoutNav, layout } from './layout.ts';
+import { confirmPage } from './confirm-page.ts';
+import type { Html, LayoutNav } from './layout.ts';
 
-/** The confirmation before a key is revoked: a page of its own, so it needs no script. */
+/** The confirmation before a key is revoked. */
 export function revokeKeyPage(nav: LayoutNav, key: ApiKeyRow): Html {
   const org = encodeURIComponent(nav.orgId);
-  return layout({
+  return confirmPage(nav, {
     title: 'Revoke API key',
-    nav,
-    body: html`<h1>Revoke API key “${key.name}”?</h1>
-      <p>
-        Requests with <code>${key.prefix}…</code> are refused with 401 from now on. This cannot be undone.
-      </p>
-      <form method="post" action="/orgs/${org}/settings/api-keys/${encodeURIComponent(key.id)}/revoke" class="inline">
-        <input type="hidden" name="csrf" value="${nav.csrf}" />
-        <button type="submit" class="danger">Yes, revoke this key</button>
-        <a href="/orgs/${org}/settings">Cancel</a>
-      </form>`,
+    heading: `Revoke API key “${key.name}”?`,
+    message: html`Requests with <code>${key.prefix}…</code> are refused with 401 from now on. This cannot be
+      undone.`,
+    action: `/orgs/${org}/settings/api-keys/${encodeURIComponent(key.id)}/revoke`,
+    button: 'Yes, revoke this key',
+    cancel: `/orgs/${org}/settings`,
   });
 }

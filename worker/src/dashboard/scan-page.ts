@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import type { ScanRow } from '../store/store.ts';
 import { type Html, type LayoutNav, layout } from './layout.ts';
+import { pager } from './pager.ts';
 
 /** The Scan page's filters, from the query string, so a filtered view is a link. */
 export interface ScanFilters {
@@ -36,7 +37,7 @@ function changedBy(change: DriftChange): Html {
   return html`${by.manager}${by.time ? html` <time datetime="${by.time}">${by.time}</time>` : ''}`;
 }
 
-function itemView(item: StoredDriftItem): Html {
+function itemView(item: StoredDriftItem, history: string): Html {
   const changes =
     item.changes.length === 0
       ? ''
@@ -54,7 +55,10 @@ function itemView(item: StoredDriftItem): Html {
             <tbody>
               ${item.changes.map(
                 (change) => html`<tr>
-                  <td><code>${change.path}</code>${change.ignored ? ' (ignored)' : ''}</td>
+                  <td>
+                    <code>${change.path}</code>${change.ignored ? ' (ignored)' : ''}
+                    ${change.declared_by ? html`<br /><span class="muted">declared by <code>${change.declared_by.address}</code></span>` : ''}
+                  </td>
                   <td>${value(change.iac)}</td>
                   <td>${value(change.live)}</td>
                   <td class="sev-${change.severity}">${change.severity}</td>
@@ -64,13 +68,17 @@ function itemView(item: StoredDriftItem): Html {
             </tbody>
           </table>
         </div>`;
-  return html`<article class="item">
-    <h4><code>${item.resource_id}</code></h4>
+  // Accepted drift stays visible, marked as the baseline's (CONTRACT "Baseline"), not as a new warning.
+  return html`<article class="item${item.accepted ? ' accepted' : ''}">
+    <h4><code>${item.resource_id}</code>${item.accepted ? html` <span class="badge">accepted</span>` : ''}</h4>
     <p>
       Severity <span class="sev-${item.severity}">${item.severity}</span>
       ${item.iac ? html` · <code>${item.iac.address}</code> in <code>${item.iac.state_source}</code>` : ''}
-      · first seen <time datetime="${item.first_seen_at}">${item.first_seen_at}</time>
       ${item.ignored ? html` · ignored by <code>${item.ignore_rule ?? ''}</code>` : ''}
+      ${item.accepted ? html` · accepted by the baseline: it no longer counts as ${item.status}` : ''}
+    </p>
+    <p class="history">
+      History: ${history} (first seen at <time datetime="${item.first_seen_at}">${item.first_seen_at}</time>)
     </p>
     ${changes}
   </article>`;
@@ -92,8 +100,25 @@ function pageLink(base: string, filters: ScanFilters, page: number): string {
 }
 
 /**
+ * The items of page `page` (from 1; past the last page, the last) of the filtered items, with the page
+ * shown and the number of pages.
+ *
+ * @example scanPageItems(items, 2) // { shown: items 51–100, page: 2, pages: 3 }
+ */
+export function scanPageItems<T>(items: readonly T[], page: number) {
+  const pages = Math.max(1, Math.ceil(items.length / SCAN_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  return {
+    shown: items.slice((current - 1) * SCAN_PAGE_SIZE, current * SCAN_PAGE_SIZE),
+    page: current,
+    pages,
+  };
+}
+
+/**
  * Scan: summary, coverage, warnings, then the items of the current page grouped by status, each with its
- * changes. `items` is already filtered; this page cuts it into pages.
+ * changes and its history line (`histories`, by `resource_id`, for the items of that page). `items` is
+ * already filtered; this page cuts it into pages.
  */
 export function scanPage(
   nav: LayoutNav,
@@ -103,14 +128,13 @@ export function scanPage(
     warnings: { code: string; message: string }[];
     namespaces: string[];
     filters: ScanFilters;
+    histories: ReadonlyMap<string, string>;
   },
 ): Html {
-  const { items, warnings, namespaces, filters } = view;
+  const { items, warnings, namespaces, filters, histories } = view;
   const s = scan.summary;
   const base = `/orgs/${encodeURIComponent(nav.orgId)}/scans/${encodeURIComponent(scan.id)}`;
-  const pages = Math.max(1, Math.ceil(items.length / SCAN_PAGE_SIZE));
-  const page = Math.min(filters.page, pages);
-  const shown = items.slice((page - 1) * SCAN_PAGE_SIZE, page * SCAN_PAGE_SIZE);
+  const { shown, page, pages } = scanPageItems(items, filters.page);
   const groups = STATUSES.map((status) => ({
     status,
     items: shown.filter((item) => item.status === status),
@@ -119,6 +143,7 @@ export function scanPage(
     <li><strong>${s.missing}</strong> missing</li>
     <li><strong>${s.extra}</strong> extra</li>
     <li><strong>${s.changed}</strong> changed</li>
+    <li><strong>${s.accepted ?? 0}</strong> accepted</li>
     <li><strong>${s.in_sync}</strong> in sync</li>
     <li><strong>${Math.round(s.coverage * 100)}%</strong> coverage (${s.iac} in Terraform, ${s.live} live)</li>
   </ul>`;
@@ -143,14 +168,6 @@ export function scanPage(
     </div>
     <div><button type="submit">Apply filters</button></div>
   </form>`;
-  const pager =
-    pages > 1
-      ? html`<nav class="pager" aria-label="Pages">
-          ${page > 1 ? html`<a href="${pageLink(base, filters, page - 1)}">Previous page</a>` : ''}
-          <span>Page ${page} of ${pages}</span>
-          ${page < pages ? html`<a href="${pageLink(base, filters, page + 1)}">Next page</a>` : ''}
-        </nav>`
-      : '';
   const body = html`<h1>Scan of ${scan.clusterId} / ${scan.namespace}</h1>
     <p>
       <time datetime="${scan.createdAt}">${scan.createdAt}</time> · ${scan.resourceCount} objects reported ·
@@ -164,9 +181,11 @@ export function scanPage(
     ${groups.map(
       (group) => html`<section aria-labelledby="g-${group.status}">
         <h3 id="g-${group.status}">${group.status} (${group.items.length})</h3>
-        ${group.items.map(itemView)}
+        ${group.items.map((item) =>
+          itemView(item, histories.get(item.resource_id) ?? `first seen ${item.first_seen_at}`),
+        )}
       </section>`,
     )}
-    ${pager}`;
+    ${pager(page, pages, (n) => pageLink(base, filters, n))}`;
   return layout({ title: `Scan ${scan.clusterId}/${scan.namespace}`, nav, body });
 }

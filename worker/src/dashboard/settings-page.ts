@@ -1,6 +1,9 @@
 import { html } from 'hono/html';
 import type { ApiKeyRow, MemberRow } from '../store/store.ts';
+import { dataTable } from './data-table.ts';
 import { type Html, type LayoutNav, layout } from './layout.ts';
+import { selectField } from './select-field.ts';
+import { shownOnce } from './shown-once.ts';
 
 /** What the Settings page shows; `manage` decides whether the forms are there (the server checks again). */
 export interface SettingsView {
@@ -16,13 +19,7 @@ export interface SettingsView {
 const ROLES = ['viewer', 'admin', 'owner'] as const;
 
 function roleSelect(id: string, current: string): Html {
-  return html`<select id="${id}" name="role">
-    ${ROLES.map((role) =>
-      role === current
-        ? html`<option value="${role}" selected>${role}</option>`
-        : html`<option value="${role}">${role}</option>`,
-    )}
-  </select>`;
+  return selectField(id, 'role', ROLES, current);
 }
 
 function keyRow(nav: LayoutNav, key: ApiKeyRow, manage: boolean): Html {
@@ -76,15 +73,12 @@ function memberRow(nav: LayoutNav, member: MemberRow, manage: boolean, index: nu
 export function settingsPage(nav: LayoutNav, view: SettingsView): Html {
   const org = encodeURIComponent(nav.orgId);
   const newKey = view.newKey
-    ? html`<section class="notice" aria-labelledby="new-key-title">
-        <h2 id="new-key-title">Key “${view.newKey.name}” created</h2>
-        <div class="new-key">
-          <label for="new-api-key">New API key</label>
-          <input id="new-api-key" type="text" readonly value="${view.newKey.rawKey}" />
-          <button type="button" data-copy="new-api-key">Copy</button>
-        </div>
-        <p><strong>Copy it now: it will not be shown again.</strong></p>
-      </section>`
+    ? shownOnce({
+        id: 'new-api-key',
+        title: `Key “${view.newKey.name}” created`,
+        label: 'New API key',
+        value: view.newKey.rawKey,
+      })
     : '';
   const createForm = view.manage
     ? html`<form method="post" action="/orgs/${org}/settings/api-keys" class="stack">
@@ -116,41 +110,18 @@ export function settingsPage(nav: LayoutNav, view: SettingsView): Html {
     ${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
     <h2>API keys</h2>
     ${newKey} ${createForm}
-    <div class="table">
-      <table>
-        <caption class="skip">API keys</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Prefix</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col"><span class="skip">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${view.keys.map((key) => keyRow(nav, key, view.manage))}
-        </tbody>
-      </table>
-    </div>
+    ${dataTable({
+      caption: 'API keys',
+      columns: ['Name', 'Prefix', 'Scopes', 'Created', 'Last used', { skip: 'Actions' }],
+      rows: view.keys.map((key) => keyRow(nav, key, view.manage)),
+    })}
     <h2>Members</h2>
     <p>People who sign in with the identity provider, by their verified email.</p>
     ${inviteForm}
-    <div class="table">
-      <table>
-        <caption class="skip">Members</caption>
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col"><span class="skip">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${view.members.map((member, i) => memberRow(nav, member, view.manage, i))}
-        </tbody>
-      </table>
-    </div>`;
+    ${dataTable({
+      caption: 'Members',
+      columns: ['Email', 'Role', { skip: 'Actions' }],
+      rows: view.members.map((member, i) => memberRow(nav, member, view.manage, i)),
+    })}`;
   return layout({ title: 'Settings', nav, body });
 }

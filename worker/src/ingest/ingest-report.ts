@@ -18,6 +18,7 @@ import { applyCustomPrompt, type LlmEndpoint } from '../iac/apply-custom-prompt.
 import type { LiveRecord, Store } from '../store/store.ts';
 import { deliverableEvents } from '../webhooks/deliverable-events.ts';
 import { applyBaseline } from './apply-baseline.ts';
+import { eventChanges } from './event-changes.ts';
 import { keyedMutex } from './keyed-mutex.ts';
 import type { StoredDriftItem } from './stored-drift-item.ts';
 import { storedLiveObject } from './stored-live-object.ts';
@@ -201,6 +202,8 @@ export async function ingestReport(
     const acceptedBefore = new Set(
       previousItems.filter((item) => item.accepted && !item.ignored).map((item) => item.resource_id),
     );
+    const currentChanges = eventChanges(driftItems);
+    const previousChanges = eventChanges(previousItems);
     const events = driftEvents(previousItems, driftItems).map((event) => ({
       id: newId(),
       type: event.type,
@@ -208,7 +211,7 @@ export async function ingestReport(
       status: event.status,
       severity: event.severity,
       accepted: (event.type === 'resolved' ? acceptedBefore : acceptedNow).has(event.resource_id),
-      changes: event.changes,
+      changes: (event.type === 'resolved' ? previousChanges : currentChanges)(event),
     }));
     // The outbox: a delivery for each webhook that has something to say about this scan.
     const deliveries = hooks

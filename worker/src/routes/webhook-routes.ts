@@ -15,9 +15,8 @@ import {
   webhookSchema,
 } from '../schemas/webhook-schemas.ts';
 import type { WebhookRow } from '../store/store.ts';
-import { checkWebhookUrl } from '../webhooks/check-webhook-url.ts';
+import { createWebhook } from '../webhooks/create-webhook.ts';
 import { isLocalMode } from '../webhooks/local-mode.ts';
-import { newWebhookSecret, webhookSecretBox } from '../webhooks/webhook-secret-box.ts';
 import type { AppDeps } from './app-deps.ts';
 
 type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -35,7 +34,7 @@ const toWebhook = (row: WebhookRow, secret = '') => ({
 
 const tags = ['webhooks'];
 
-const createWebhook = createRoute({
+const createWebhookRoute = createRoute({
   method: 'post',
   path: '/',
   operationId: 'createWebhook',
@@ -115,29 +114,20 @@ export function webhookRoutes(deps: AppDeps) {
   const app = openApiApp();
   app.use(authenticate({ now: deps.now }), requireOrg());
   return app
-    .openapi(createWebhook, async (c) => {
-      const request = c.req.valid('json');
-      const pepper = c.env.API_KEY_PEPPER;
-      if (!pepper) throw new Error('API_KEY_PEPPER is not configured');
-      const url = await checkWebhookUrl(request.url, {
+    .openapi(createWebhookRoute, async (c) => {
+      const { webhook, secret } = await createWebhook({
+        store: c.get('store'),
+        orgId: c.req.param('org_id')!,
+        request: c.req.valid('json'),
+        pepper: c.env.API_KEY_PEPPER,
         localMode: isLocalMode(c.env),
         resolve: deps.resolveHost,
+        now: deps.now,
+        newId: deps.newId,
       });
-      const secret = newWebhookSecret();
-      const row: WebhookRow = {
-        id: deps.newId(),
-        orgId: c.req.param('org_id')!,
-        url: url.href,
-        events: [...new Set(request.events)],
-        minSeverity: request.min_severity,
-        format: request.format,
-        secretBox: await webhookSecretBox.seal(pepper, secret),
-        createdAt: deps.now().toISOString(),
-      };
-      await c.get('store').createWebhook(row);
       c.header('Cache-Control', 'no-store');
       // The secret is in this response and nowhere else in clear, ever.
-      return c.json(toWebhook(row, secret), 201);
+      return c.json(toWebhook(webhook, secret), 201);
     })
     .openapi(listWebhooks, async (c) => {
       const rows = await c.get('store').listWebhooks(c.req.param('org_id')!);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changedBySchema } from './scan-schemas.ts';
 import { clusterIdSchema } from './state-source-schemas.ts';
 
 /** An empty query parameter (`?cluster_id=`) means the same as an absent one. */
@@ -42,7 +43,21 @@ export const driftEventSchema = z
       description:
         'The item was accepted by a baseline (for `resolved`: in the scan before); webhooks skip it.',
     }),
-    changes: z.array(z.object({ path: z.string(), iac: z.unknown(), live: z.unknown() })),
+    changes: z.array(
+      z.object({
+        path: z.string(),
+        iac: z.unknown(),
+        live: z.unknown(),
+        changed_by: changedBySchema
+          .nullable()
+          .optional()
+          .meta({
+            description:
+              'Who last wrote the live value, as the drift item of that scan says (for `resolved`: the last ' +
+              'one seen); absent on events recorded before it was kept.',
+          }),
+      }),
+    ),
   })
   .meta({ id: 'DriftEvent' });
 

@@ -97,7 +97,7 @@ export const scanListSchema = z
   .object({ scans: z.array(scanSchema), next_cursor: z.string().nullable() })
   .meta({ id: 'ScanList' });
 
-const changedBySchema = z
+export const changedBySchema = z
   .object({
     manager: z.string(),
     operation: z.string(),
@@ -112,6 +112,10 @@ const driftChangeSchema = z.object({
   live: z.unknown(),
   severity,
   changed_by: changedBySchema.nullable(),
+  declared_by: z.object({ state_source: z.string().nullable(), address: z.string() }).optional().meta({
+    description:
+      "The resource that declares this field when it is not the item's `iac`: a patch-style resource (kubernetes_labels, kubernetes_env, …) merged into the object's declaration.",
+  }),
   undeclared: z.literal(true).optional(),
   ignored: z.literal(true).optional(),
   ignore_rule: z.string().optional(),

@@ -41,6 +41,7 @@ import type {
   ApiKeyRow,
   CloudAccountRow,
   DeliveryAttemptRow,
+  DeliveryRow,
   DriftEventFilter,
   DueDelivery,
   ListedDriftEvent,
@@ -776,17 +777,21 @@ export class SqlStore implements Store {
     return (results[2] as unknown[]).length > 0;
   }
 
-  async listDeliveryAttempts(
-    orgId: string,
-    webhookId: string,
-    limit: number,
-  ): Promise<DeliveryAttemptRow[] | undefined> {
+  async #ownsWebhook(orgId: string, webhookId: string): Promise<boolean> {
     const owner = await this.#db
       .select({ id: webhooks.id })
       .from(webhooks)
       .where(and(eq(webhooks.orgId, orgId), eq(webhooks.id, webhookId)))
       .get();
-    if (!owner) return undefined;
+    return owner !== undefined;
+  }
+
+  async listDeliveryAttempts(
+    orgId: string,
+    webhookId: string,
+    limit: number,
+  ): Promise<DeliveryAttemptRow[] | undefined> {
+    if (!(await this.#ownsWebhook(orgId, webhookId))) return undefined;
     const rows = await this.#db.all<{
       delivery_id: string;
       scan_id: string;
@@ -812,6 +817,36 @@ export class SqlStore implements Store {
       deliveryState: row.state,
       attempt: Number(row.attempt),
     }));
+  }
+
+  async listDeliveries(
+    orgId: string,
+    webhookId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ deliveries: DeliveryRow[]; total: number } | undefined> {
+    if (!(await this.#ownsWebhook(orgId, webhookId))) return undefined;
+    const [rows, total] = await Promise.all([
+      this.#db.all<DeliverySqlRow>(
+        sql`SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d
+          WHERE d.webhook_id = ${webhookId} AND d.org_id = ${orgId}
+          ORDER BY d.created_at DESC, d.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+      ),
+      this.#db.get<{ n: number }>(
+        sql`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE webhook_id = ${webhookId} AND org_id = ${orgId}`,
+      ),
+    ]);
+    return { deliveries: rows.map(deliveryRow), total: Number(total?.n ?? 0) };
+  }
+
+  async latestDeliveries(orgId: string): Promise<Map<string, DeliveryRow>> {
+    // One query for every webhook of the org (D1 counts queries per invocation), not one per webhook.
+    const rows = await this.#db.all<DeliverySqlRow>(
+      sql`SELECT ${DELIVERY_COLUMNS} FROM (
+          SELECT *, ROW_NUMBER() OVER (PARTITION BY webhook_id ORDER BY created_at DESC, id DESC) AS n
+          FROM webhook_deliveries WHERE org_id = ${orgId}
+        ) d WHERE d.n = 1`,
+    );
+    return new Map(rows.map((row) => [row.webhook_id, deliveryRow(row)]));
   }
 
   async claimDueDeliveries(now: string, leaseUntil: string, limit: number): Promise<DueDelivery[]> {
@@ -925,6 +960,58 @@ export class SqlStore implements Store {
       clusterId: row.clusterId,
       namespace: row.namespace,
       resourceId: row.resourceId,
+      status: row.status,
+      severity: row.severity,
+      changes: JSON.parse(changes[index]!) as ListedDriftEvent['changes'],
+    }));
+  }
+
+  async recentDriftEvents(
+    orgId: string,
+    scope: { clusterId: string; namespace: string; resourceIds: readonly string[]; until: string },
+    perResource: number,
+  ): Promise<ListedDriftEvent[]> {
+    interface Row {
+      seq: number;
+      id: string;
+      scan_id: string;
+      at: string;
+      cluster_id: string;
+      namespace: string;
+      type: string;
+      resource_id: string;
+      status: string;
+      severity: string;
+      accepted: number;
+      changes: string;
+    }
+    if (scope.resourceIds.length === 0) return [];
+    // The IDs go in as one JSON parameter (D1 binds at most 100 per statement). row_number() per resource
+    // keeps one busy resource (an autoscaled replica count) from crowding out the others' events, which one
+    // LIMIT over all of them would do.
+    const rows = await this.#db.all<Row>(
+      sql`SELECT seq, id, scan_id, at, cluster_id, namespace, type, resource_id, status, severity, accepted, changes
+        FROM (SELECT *, row_number() OVER (PARTITION BY resource_id ORDER BY seq DESC) AS n
+              FROM drift_events
+              WHERE org_id = ${orgId} AND cluster_id = ${scope.clusterId} AND namespace = ${scope.namespace}
+                AND at <= ${scope.until}
+                AND resource_id IN (SELECT value FROM json_each(${JSON.stringify(scope.resourceIds)})))
+        WHERE n <= ${perResource} ORDER BY seq DESC`,
+    );
+    const changes = await this.#resolve(
+      orgId,
+      rows.map((row) => row.changes),
+    );
+    return rows.map((row, index) => ({
+      accepted: Boolean(row.accepted),
+      seq: row.seq,
+      id: row.id,
+      type: row.type as ListedDriftEvent['type'],
+      scanId: row.scan_id,
+      at: row.at,
+      clusterId: row.cluster_id,
+      namespace: row.namespace,
+      resourceId: row.resource_id,
       status: row.status,
       severity: row.severity,
       changes: JSON.parse(changes[index]!) as ListedDriftEvent['changes'],
@@ -1143,4 +1230,32 @@ export class SqlStore implements Store {
       .returning({ email: members.email });
     return removed.length > 0;
   }
+}
+
+/** The columns of a {@link DeliveryRow}, its attempts as one JSON array in `seq` order. */
+const DELIVERY_COLUMNS = sql.raw(`d.id, d.webhook_id, d.scan_id, d.state, d.next_attempt_at, d.created_at,
+  (SELECT json_group_array(json_object('at', a.at, 'status', a.status, 'responseCode', a.response_code,
+      'error', a.error))
+    FROM (SELECT * FROM webhook_attempts a WHERE a.delivery_id = d.id ORDER BY a.seq) a) AS attempts`);
+
+interface DeliverySqlRow {
+  id: string;
+  webhook_id: string;
+  scan_id: string;
+  state: string;
+  next_attempt_at: string;
+  created_at: string;
+  attempts: string;
+}
+
+function deliveryRow(row: DeliverySqlRow): DeliveryRow {
+  return {
+    id: row.id,
+    webhookId: row.webhook_id,
+    scanId: row.scan_id,
+    state: row.state,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    attempts: JSON.parse(row.attempts) as DeliveryRow['attempts'],
+  };
 }

@@ -1,12 +1,12 @@
 import type {
   DriftEventType,
-  DriftSnapshot,
   DriftSummary,
   DriftWarning,
   IacResource,
   IacResult,
   StateSourceInfo,
 } from '@driftwise/core';
+import type { EventChangeWithAuthor } from '../ingest/event-changes.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import type { BatchStore } from './batch-store.ts';
 
@@ -129,7 +129,8 @@ export interface DriftEventRow {
   severity: string;
   /** The item was accepted (for `resolved`: in the scan before). */
   accepted: boolean;
-  changes: DriftSnapshot['changes'];
+  /** Core's changes with who last wrote each live value (absent on events stored before it was kept). */
+  changes: EventChangeWithAuthor[];
 }
 
 /** A webhook as stored; `secretBox` is the encrypted signing secret. */
@@ -165,6 +166,24 @@ export interface DeliveryAttemptRow {
   /** The delivery's state after this attempt's outcome was recorded. */
   deliveryState: string;
   attempt: number;
+}
+
+/** A delivery as the dashboard's Notifications page shows it: its state and every attempt, oldest first. */
+export interface DeliveryRow {
+  id: string;
+  webhookId: string;
+  scanId: string;
+  /** `pending`, `delivered` or `failed` (retries exhausted). */
+  state: string;
+  /** When the next attempt is due; meaningful while `pending`. */
+  nextAttemptAt: string;
+  createdAt: string;
+  attempts: {
+    at: string;
+    status: 'succeeded' | 'failed';
+    responseCode: number | null;
+    error: string | null;
+  }[];
 }
 
 /** A stored drift event with its scan's scope and time, as `GET …/drift-events` serves it. */
@@ -284,6 +303,16 @@ export interface Store {
     limit: number,
     beforeSeq?: number,
   ): Promise<ListedDriftEvent[]>;
+  /**
+   * The newest `perResource` events of each of `resourceIds` in one cluster and namespace, at or before
+   * `until` (a scan's time), newest first: the dashboard's history lines for a page of a scan's items in
+   * one query per 50 resources, where `listDriftEvents` would take one per resource.
+   */
+  recentDriftEvents(
+    orgId: string,
+    scope: { clusterId: string; namespace: string; resourceIds: readonly string[]; until: string },
+    perResource: number,
+  ): Promise<ListedDriftEvent[]>;
   /** Hashed fingerprints of the accepted drift of a cluster and namespace (empty: no baseline). */
   baselineFingerprints(orgId: string, clusterId: string, namespace: string): Promise<Set<string>>;
   /** Makes `scan`'s drift the baseline of its scope, replacing any other, in one transaction. */
@@ -306,6 +335,17 @@ export interface Store {
     webhookId: string,
     limit: number,
   ): Promise<DeliveryAttemptRow[] | undefined>;
+  /**
+   * One page of the webhook's deliveries, newest first, with the total; undefined when the webhook is not
+   * the org's.
+   */
+  listDeliveries(
+    orgId: string,
+    webhookId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ deliveries: DeliveryRow[]; total: number } | undefined>;
+  /** The newest delivery of each of the org's webhooks that has one, by webhook id. */
+  latestDeliveries(orgId: string): Promise<Map<string, DeliveryRow>>;
   /**
    * Claims up to `limit` pending deliveries due at `now`: each is moved to `leaseUntil` in a statement that
    * only succeeds while it is still due, so two dispatchers never send the same attempt.
