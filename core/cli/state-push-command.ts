@@ -8,9 +8,11 @@ import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: driftwise state push --api URL --org ID --source NAME [--cluster C] <terraform.tfstate | ->
 
-Uploads a Terraform state file (format version 4, as \`terraform state pull\` prints it) as the org's
-state source NAME: PUT /api/v2/orgs/ID/state-sources/NAME/state.
+Uploads a Terraform state file (format version 4, as \`terraform state pull\` prints it) or the JSON of
+\`terraform show -json\` (format_version 1.x) as the org's state source NAME:
+PUT /api/v2/orgs/ID/state-sources/NAME/state.
 \`-\` reads standard input:  terraform state pull | driftwise state push --org … --source main -
+                          terraform show -json | driftwise state push --org … --source main -
 
   --api URL      the service (default: $DRIFTWISE_API_URL)
   --org ID       the org id
@@ -18,7 +20,8 @@ state source NAME: PUT /api/v2/orgs/ID/state-sources/NAME/state.
   --cluster C    scope the source to one cluster (default: every cluster of the org)
 
 The API key (scope write) comes from $DRIFTWISE_API_KEY.
-Exit status: 0 stored, 2 error (an older serial of the same lineage is refused: stale_state).`;
+Exit status: 0 stored, 2 error (an older serial of the same lineage is refused: stale_state;
+show -json output has no serial and always replaces).`;
 
 interface StateSourceAnswer {
   name: string;

@@ -156,7 +156,7 @@ export interface paths {
         get?: never;
         /**
          * Upload a Terraform state file
-         * @description Same lineage: a lower serial is a 409, an equal one replaces (an idempotent re-upload). Another lineage replaces whatever the serial.
+         * @description The body is a state file (format version 4, as `terraform state pull` prints it) or the JSON of `terraform show -json` (`format_version` 1.x). Same lineage: a lower serial is a 409, an equal one replaces (an idempotent re-upload). Another lineage replaces whatever the serial. `terraform show -json` output has no serial or lineage (both `null` in the answer): it always replaces the stored source, and any later upload replaces it.
          */
         put: operations["putState"];
         post?: never;
@@ -418,10 +418,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A Terraform state file, format version 4, exactly as `terraform state pull` prints it, sent as a JSON object (`Content-Type: application/json`). A lower `serial` than the stored one of the same `lineage` is a 409 `stale_state`. (The JSON of `terraform show -json` is not read yet: a 400 `invalid_state`.) */
+        /** @description A Terraform state file, format version 4, exactly as `terraform state pull` prints it, or the JSON of `terraform show -json` (`format_version` 1.x), sent as a JSON object (`Content-Type: application/json`). A lower `serial` than the stored one of the same `lineage` is a 409 `stale_state`; `terraform show -json` output has neither and always replaces. */
         TerraformState: {
             /** @description The state format version: 4 (Terraform ≥ 0.12). */
             version?: number;
+            /** @description `terraform show -json` output only (then no `version`, `serial`, `lineage`): "1.x". */
+            format_version?: string;
+            /** @description `terraform show -json` output only: `root_module` with its `resources` and `child_modules`. */
+            values?: {
+                [key: string]: unknown;
+            };
             terraform_version?: string;
             serial?: number;
             lineage?: string;
@@ -613,8 +619,10 @@ export interface components {
         StateSource: {
             name: string;
             cluster_id: string | null;
-            serial: number;
-            lineage: string;
+            /** @description `null` for `terraform show -json` output, which has no serial. */
+            serial: number | null;
+            /** @description `null` for `terraform show -json` output, which has no lineage. */
+            lineage: string | null;
             resource_count: number;
             k8s_resource_count: number;
             terraform_version?: string;
@@ -1411,7 +1419,7 @@ export interface operations {
                     "application/json": components["schemas"]["StateSource"];
                 };
             };
-            /** @description A bad name or `cluster_id` (`invalid_request`), or not a state file: `invalid_state` (with `errors[]`), `unsupported_state_version`. */
+            /** @description A bad name or `cluster_id` (`invalid_request`), or neither accepted format: `invalid_state` (with `errors[]`; the detail names both formats), `unsupported_state_version` (a `version` other than 4, a `format_version` other than 1.x). */
             400: {
                 headers: {
                     [name: string]: unknown;

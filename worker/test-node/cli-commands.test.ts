@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliIo, defaultIo } from '../../core/cli/cli-io.ts';
 import { EXIT, main } from '../../core/cli/driftwise.ts';
+import { asShowJson } from '../../core/test/support/as-show-json.ts';
 import { freePort } from '../scripts/local-worker.ts';
 import { example } from './libsql-app.ts';
 import { type NodeServer, startNodeServer } from './node-server.ts';
@@ -108,6 +109,25 @@ describe('driftwise state push', () => {
     expect(state_sources.map((source) => [source.name, source.cluster_id])).toEqual([
       ['main', 'example-cluster'],
     ]);
+  });
+
+  it('uploads terraform show -json output and prints its counts without a serial', async () => {
+    const shown = JSON.stringify(asShowJson(JSON.parse(state)));
+    const args = ['state', 'push', '--org', orgId, '--source', 'shown', '--cluster', 'show-json-only', '-'];
+    const run = await driftwise(args, { stdin: shown });
+    expect(run.err).toBe('');
+    expect(run.status).toBe(EXIT.inSync);
+    expect(run.out).toBe('state source shown (cluster show-json-only): 4 Kubernetes resources of 4\n');
+    expect(run.sent.map((request) => [request.method, request.body])).toEqual([['PUT', shown]]);
+    const listed = await fetch(`${server.url}/api/v2/orgs/${orgId}/state-sources`, {
+      headers: { 'X-API-Key': key },
+    });
+    const { state_sources } = (await listed.json()) as {
+      state_sources: { name: string; serial: number | null; lineage: string | null }[];
+    };
+    expect(state_sources.find((source) => source.name === 'shown')).toEqual(
+      expect.objectContaining({ serial: null, lineage: null }),
+    );
   });
 
   it('exits 2 with the file name when the file is not JSON', async () => {

@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asShowJson } from '../../core/test/support/as-show-json.ts';
 import { applyMigrations } from '../src/store/apply-migrations.ts';
 import { readMigrations } from '../src/store/read-migrations.ts';
 import {
@@ -108,6 +109,46 @@ describe('the app on libSQL', () => {
       );
     },
   );
+
+  it.each(['in-sync', 'hand-edits', 'missing-extra-manifest'] as const)(
+    'serves the expected drift for %s from its terraform show -json output',
+    async (name) => {
+      const { call, createOrgAndKey } = await open();
+      const { state, report, drift } = example(name);
+      const { orgId, key } = await createOrgAndKey();
+      const upload = await call(
+        `/api/v2/orgs/${orgId}/state-sources/main/state?cluster_id=example-cluster`,
+        json('PUT', asShowJson(JSON.parse(state)), withKey(key)),
+      );
+      expect(upload.status).toBe(200);
+      expect(await upload.json()).toEqual(expect.objectContaining({ serial: null, lineage: null }));
+      const posted = await call('/api/v2/operator/report', json('POST', report, withKey(key)));
+      const { report_id: scanId } = (await posted.json()) as { report_id: string };
+      const response = await call(`/api/v2/orgs/${orgId}/scans/${scanId}/drift`, { headers: withKey(key) });
+      const body = (await response.json()) as { created_at: string };
+      expect(body).toEqual(
+        JSON.parse(drift.replaceAll('<scan-uuid>', scanId).replaceAll('<scan-created-at>', body.created_at)),
+      );
+    },
+  );
+
+  it('replaces a state-pull source with show -json output and back, whatever the serial', async () => {
+    const { call, client, createOrgAndKey } = await open();
+    const { state } = example('hand-edits');
+    const parsed = JSON.parse(state) as { serial: number };
+    const { orgId, key } = await createOrgAndKey();
+    const put = (body: unknown) =>
+      call(`/api/v2/orgs/${orgId}/state-sources/main/state`, json('PUT', body, withKey(key)));
+    expect((await put({ ...parsed, serial: 40 })).status).toBe(200);
+    expect((await put(asShowJson(JSON.parse(state)))).status).toBe(200);
+    const marked = await client.execute('SELECT serial, lineage FROM state_sources');
+    expect(marked.rows.map((row) => [row.serial, row.lineage])).toEqual([[-1, '']]);
+    const back = await put({ ...parsed, serial: 1 });
+    expect(back.status).toBe(200);
+    expect(((await back.json()) as { serial: number }).serial).toBe(1);
+    const iac = await client.execute('SELECT COUNT(*) AS n FROM iac_resources');
+    expect(iac.rows[0]!.n).toBe(JSON.parse(state).resources.length);
+  });
 
   it('stores nothing of a report when the last statement of the ingest batch fails', async () => {
     const { call, createOrgAndKey, client } = await open();

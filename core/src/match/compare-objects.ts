@@ -73,6 +73,30 @@ const SET_KEYS: ReadonlySet<string> = new Set([
   'externalIPs',
   'loadBalancerSourceRanges',
   'volumeLifecycleModes', // CSIDriver
+  'usages', // CertificateSigningRequest (resource_kubernetes_certificate_signing_request_v1.go)
+  // Pod (anti-)affinity terms' namespaces, topology spread matchLabelKeys (schema_affinity_spec.go,
+  // schema_pod_spec.go), Ceph and Fibre Channel volumes' monitors and WWNs (schema_volume_source.go).
+  'namespaces',
+  'matchLabelKeys',
+  'monitors',
+  'targetWWNs',
+  // RBAC rules: TypeSets in kubernetes_role(_v1) (resource_kubernetes_role_v1.go), and an order the
+  // authorizer never looks at in any Role or ClusterRole (nor in webhook rules, which share the names).
+  'apiGroups',
+  'resources',
+  'resourceNames',
+  'nonResourceURLs',
+  'verbs',
+]);
+
+// Endpoints' subsets and their addresses and ports are TypeSets of blocks in kubernetes_endpoints(_v1)
+// (schema_endpoints.go): state holds them in the set's order, the API in the order they were sent, so
+// items are paired by content before they are compared by index.
+const ENDPOINTS_SET_KEYS: ReadonlySet<string> = new Set([
+  'subsets',
+  'addresses',
+  'notReadyAddresses',
+  'ports',
 ]);
 
 // The DefaultTolerationSeconds admission plugin adds these to every Pod; the provider strips them from
@@ -355,6 +379,42 @@ class Comparison {
     }
   }
 
+  /**
+   * A set of objects: each declared item is paired with the first unpaired live item it equals (compared
+   * as everywhere, zero = unset), the rest by order; changes carry the live item's index. Unpaired live
+   * items are additions unless recorded, unpaired declared ones removals.
+   */
+  setOfObjects(
+    declared: readonly JsonValue[],
+    recorded: readonly JsonValue[],
+    live: readonly JsonValue[],
+    at: At,
+  ): void {
+    const pairedWith: (number | undefined)[] = live.map(() => undefined);
+    const unpaired: number[] = [];
+    for (const [index, item] of declared.entries()) {
+      const slot = live.findIndex((liveItem, liveIndex) => {
+        if (pairedWith[liveIndex] !== undefined) return false;
+        const probe = new Comparison(this.kind, new Set(), this.liveRoot, this.additions);
+        probe.value(item, recorded[index], liveItem, step(at, { index: liveIndex }));
+        return probe.changes.length === 0;
+      });
+      if (slot === -1) unpaired.push(index);
+      else pairedWith[slot] = index;
+    }
+    for (const [liveIndex, liveItem] of live.entries()) {
+      const child = step(at, { index: liveIndex });
+      const index = pairedWith[liveIndex] ?? unpaired.shift();
+      if (index !== undefined) this.value(declared[index], recorded[index], liveItem, child);
+      else if (this.additions && !recorded.some((item) => sameValue(item, liveItem, child)))
+        this.push(child, null, liveItem);
+    }
+    for (const [offset, index] of unpaired.entries()) {
+      const item = declared[index] as JsonValue;
+      if (!isZeroValue(item)) this.push(step(at, { index: live.length + offset }), item, null);
+    }
+  }
+
   list(declared: JsonValue[], recorded: JsonValue | undefined, live: JsonValue | undefined, at: At): void {
     if (live !== undefined && live !== null && !Array.isArray(live)) {
       if (!isZeroValue(declared) || !isZeroValue(live)) this.push(at, declared, live);
@@ -395,6 +455,10 @@ class Comparison {
           continue;
         this.push(step(at, { name }), null, item);
       }
+      return;
+    }
+    if (this.kind === 'endpoints' && key !== undefined && ENDPOINTS_SET_KEYS.has(key)) {
+      this.setOfObjects(declared, recordedList, liveList, at);
       return;
     }
     const ports = key === 'ports' ? byPortKey([declared, liveList, recordedList]) : null;

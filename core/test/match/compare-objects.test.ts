@@ -502,11 +502,133 @@ describe('compareObjects', () => {
       ).toEqual([{ path: 'spec.externalIPs', iac: ['10.0.0.1'], live: ['10.0.0.1', '6.6.6.6'] }]);
     });
 
+    // Found by typed-kinds.property.test.ts: the provider keeps these as TypeSets, so state holds them in
+    // cty's value order while the API keeps the order they were sent in (the SDK's hash order) or typed.
+    it.each([
+      [
+        "a CertificateSigningRequest's usages",
+        'certificatesigningrequest',
+        { spec: { usages: ['client auth', 'digital signature'] } },
+        { spec: { usages: ['digital signature', 'client auth'] } },
+      ],
+      [
+        "a Role rule's verbs, resources, apiGroups and resourceNames",
+        'role',
+        {
+          rules: [
+            {
+              apiGroups: ['', 'apps'],
+              resources: ['pods', 'secrets'],
+              resourceNames: ['a', 'b'],
+              verbs: ['get', 'list'],
+            },
+          ],
+        },
+        {
+          rules: [
+            {
+              apiGroups: ['apps', ''],
+              resources: ['secrets', 'pods'],
+              resourceNames: ['b', 'a'],
+              verbs: ['list', 'get'],
+            },
+          ],
+        },
+      ],
+      [
+        "a ClusterRole rule's nonResourceURLs and verbs",
+        'clusterrole',
+        { rules: [{ nonResourceURLs: ['/healthz', '/metrics'], verbs: ['get', 'head'] }] },
+        { rules: [{ nonResourceURLs: ['/metrics', '/healthz'], verbs: ['head', 'get'] }] },
+      ],
+      [
+        'pod affinity namespaces',
+        'deployment',
+        podSpec({
+          affinity: {
+            podAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'k', namespaces: ['a', 'b'] }],
+            },
+          },
+        }),
+        podSpec({
+          affinity: {
+            podAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'k', namespaces: ['b', 'a'] }],
+            },
+          },
+        }),
+      ],
+    ])('finds no drift when %s differ only in order', (_, kind, declared, live) => {
+      expect(diff({ kind, declared: declared as JsonObject, live: live as JsonObject })).toEqual([]);
+    });
+
+    it('reports a changed RBAC verb once, at the whole list', () => {
+      expect(
+        diff({
+          kind: 'role',
+          declared: { rules: [{ resources: ['pods'], verbs: ['get', 'list'] }] },
+          live: { rules: [{ resources: ['pods'], verbs: ['list', 'delete'] }] },
+        }),
+      ).toEqual([{ path: 'rules[0].verbs', iac: ['get', 'list'], live: ['list', 'delete'] }]);
+    });
+
     it('still compares other scalar lists in order', () => {
       expect(
         diff({
           declared: podSpec({ containers: [{ name: 'a', args: ['x', 'y'] }] }),
           live: podSpec({ containers: [{ name: 'a', args: ['y', 'x'] }] }),
+        }),
+      ).toHaveLength(2);
+    });
+  });
+
+  // Found by typed-kinds.property.test.ts: kubernetes_endpoints(_v1) keeps subsets, addresses and ports as
+  // TypeSets of blocks (schema_endpoints.go), so their order in state is not the API's.
+  describe('Endpoints subsets and addresses as sets', () => {
+    const address = (ip: string) => ({ ip, hostname: '', nodeName: '' });
+    const endpoints = (...ips: string[][]) => ({
+      subsets: ips.map((list) => ({ addresses: list.map(address), notReadyAddresses: [], ports: [] })),
+    });
+    const live = (...ips: string[][]) => ({
+      subsets: ips.map((list) => ({ addresses: list.map((ip) => ({ ip })) })),
+    });
+
+    it('finds no drift when subsets and addresses differ only in order', () => {
+      expect(
+        diff({
+          kind: 'endpoints',
+          declared: endpoints(['10.0.0.1', '10.0.0.2'], ['10.0.1.1']),
+          live: live(['10.0.1.1'], ['10.0.0.2', '10.0.0.1']),
+        }),
+      ).toEqual([]);
+    });
+
+    it('reports one edited address at its live index', () => {
+      expect(
+        diff({
+          kind: 'endpoints',
+          declared: endpoints(['10.0.0.1', '10.0.0.2']),
+          live: live(['10.0.0.2', '10.0.0.9']),
+        }),
+      ).toEqual([{ path: 'subsets[0].addresses[1].ip', iac: '10.0.0.1', live: '10.0.0.9' }]);
+    });
+
+    it('reports an added address as an addition and a missing one as a removal', () => {
+      expect(
+        diff({ kind: 'endpoints', declared: endpoints(['10.0.0.1']), live: live(['10.0.0.7', '10.0.0.1']) }),
+      ).toEqual([{ path: 'subsets[0].addresses[0]', iac: null, live: { ip: '10.0.0.7' } }]);
+      expect(
+        diff({ kind: 'endpoints', declared: endpoints(['10.0.0.1', '10.0.0.2']), live: live(['10.0.0.2']) }),
+      ).toEqual([{ path: 'subsets[0].addresses[1]', iac: { ip: '10.0.0.1' }, live: null }]);
+    });
+
+    it("keeps comparing other kinds' unnamed lists by index", () => {
+      expect(
+        diff({
+          kind: 'deployment',
+          declared: podSpec({ tolerations: [{ key: 'a' }, { key: 'b' }] }),
+          live: podSpec({ tolerations: [{ key: 'b' }, { key: 'a' }] }),
         }),
       ).toHaveLength(2);
     });

@@ -4,6 +4,7 @@ import { DriftwiseError } from '../../src/errors.ts';
 import type { JsonObject } from '../../src/json.ts';
 import { secretHasher } from '../../src/secret/secret-hasher.ts';
 import { readTerraformState } from '../../src/state/read-terraform-state.ts';
+import { asShowJson } from '../support/as-show-json.ts';
 
 const hash = secretHasher('show-json-tests', 'k1test');
 const EXAMPLES = ['in-sync', 'hand-edits', 'missing-extra-manifest'];
@@ -12,57 +13,6 @@ function exampleState(name: string): JsonObject {
   return JSON.parse(
     readFileSync(new URL(`../../../examples/${name}/state.tfstate`, import.meta.url), 'utf8'),
   );
-}
-
-/**
- * What `terraform show -json` prints for a format-4 state (Terraform's jsonstate package): resources by
- * module, each instance with its full address, `index`, `provider_name` and `values`; manifest attributes
- * unwrapped from `{ value, type }`.
- */
-function asShowJson(state: JsonObject): JsonObject {
-  const modules = new Map<string, JsonObject[]>();
-  for (const resource of state.resources as JsonObject[]) {
-    const module = (resource.module as string | undefined) ?? '';
-    const provider = /provider\["(.+)"\]/.exec(resource.provider as string)![1]!;
-    for (const instance of resource.instances as JsonObject[]) {
-      const index = instance.index_key;
-      const suffix =
-        typeof index === 'string'
-          ? `[${JSON.stringify(index)}]`
-          : typeof index === 'number'
-            ? `[${index}]`
-            : '';
-      const attributes = Object.fromEntries(
-        Object.entries(instance.attributes as JsonObject).map(([key, value]) => [
-          key,
-          value !== null && typeof value === 'object' && 'value' in value && 'type' in value
-            ? value.value
-            : value,
-        ]),
-      );
-      const list = modules.get(module) ?? [];
-      list.push({
-        address: `${module === '' ? '' : `${module}.`}${resource.type}.${resource.name}${suffix}`,
-        mode: resource.mode as string,
-        type: resource.type as string,
-        name: resource.name as string,
-        ...(index === undefined ? {} : { index }),
-        provider_name: provider,
-        schema_version: instance.schema_version as number,
-        values: attributes as JsonObject,
-        sensitive_values: {},
-      });
-      modules.set(module, list);
-    }
-  }
-  const child_modules = [...modules]
-    .filter(([module]) => module !== '')
-    .map(([address, resources]) => ({ address, resources }));
-  return {
-    format_version: '1.0',
-    terraform_version: state.terraform_version as string,
-    values: { outputs: {}, root_module: { resources: modules.get('') ?? [], child_modules } },
-  };
 }
 
 describe('readTerraformState on terraform show -json output', () => {

@@ -41,8 +41,11 @@ const putState = createRoute({
   tags,
   summary: 'Upload a Terraform state file',
   description:
-    'Same lineage: a lower serial is a 409, an equal one replaces (an idempotent re-upload). Another lineage ' +
-    'replaces whatever the serial.',
+    'The body is a state file (format version 4, as `terraform state pull` prints it) or the JSON of ' +
+    '`terraform show -json` (`format_version` 1.x). Same lineage: a lower serial is a 409, an equal one ' +
+    'replaces (an idempotent re-upload). Another lineage replaces whatever the serial. `terraform show -json` ' +
+    'output has no serial or lineage (both `null` in the answer): it always replaces the stored source, and ' +
+    'any later upload replaces it.',
   security: security.apiKey,
   middleware: [body('json')] as const,
   request: {
@@ -61,7 +64,7 @@ const putState = createRoute({
       content: { 'application/json': { schema: stateSourceSchema } },
     },
     ...problemResponses([400, 401, 403, 404, 409, 413, 415], {
-      400: 'A bad name or `cluster_id` (`invalid_request`), or not a state file: `invalid_state` (with `errors[]`), `unsupported_state_version`.',
+      400: 'A bad name or `cluster_id` (`invalid_request`), or neither accepted format: `invalid_state` (with `errors[]`; the detail names both formats), `unsupported_state_version` (a `version` other than 4, a `format_version` other than 1.x).',
       409: 'The serial is lower than the stored one of the same lineage (`stale_state`).',
     }),
   },
@@ -103,22 +106,13 @@ export function stateSourceRoutes(deps: AppDeps) {
       const { name } = c.req.valid('param');
       const { cluster_id: clusterId = null } = c.req.valid('query');
       const text = await c.req.text();
-      // core's reader: a non-v4 state is a 400, and Secret values are hashed before anything is kept.
-      const read = readTerraformState(text, {
+      // core's reader: a file that is neither a v4 state nor show -json output is a 400, and Secret values
+      // are hashed before anything is kept.
+      // `terraform show -json` output reads with serial and lineage null: it is never stale (below).
+      const state = readTerraformState(text, {
         secretHasher: (await orgSecretKey(c.env.API_KEY_PEPPER, orgId)).hasher,
         stateSource: name,
       });
-      const { serial, lineage } = read;
-      if (serial === null || lineage === null) {
-        // core reads `terraform show -json` output; the store does not yet record a source without a
-        // serial and lineage, so such an upload is refused rather than stored half-right.
-        throw new ProblemError(
-          400,
-          'invalid_state',
-          'terraform show -json output is not accepted by this server yet: upload `terraform state pull` output.',
-        );
-      }
-      const state = { ...read, serial, lineage };
       const store = c.get('store');
       const existing = await store.getStateSource(orgId, name);
       const stale = (stored: StateSourceRow) =>
@@ -127,7 +121,13 @@ export function stateSourceRoutes(deps: AppDeps) {
           'stale_state',
           `Serial ${state.serial} is older than the stored serial ${stored.serial} of lineage ${state.lineage}.`,
         );
-      if (existing && existing.lineage === state.lineage && state.serial < existing.serial)
+      if (
+        existing &&
+        state.serial !== null &&
+        existing.serial !== null &&
+        existing.lineage === state.lineage &&
+        state.serial < existing.serial
+      )
         throw stale(existing);
       const at = deps.now().toISOString();
       const source: StateSourceRow = {

@@ -37,8 +37,14 @@ export const stateSourceSchema = z
   .object({
     name: z.string(),
     cluster_id: z.string().nullable(),
-    serial: z.int(),
-    lineage: z.string(),
+    serial: z
+      .int()
+      .nullable()
+      .meta({ description: '`null` for `terraform show -json` output, which has no serial.' }),
+    lineage: z
+      .string()
+      .nullable()
+      .meta({ description: '`null` for `terraform show -json` output, which has no lineage.' }),
     resource_count: z.int(),
     k8s_resource_count: z.int(),
     terraform_version: z.string().optional(),

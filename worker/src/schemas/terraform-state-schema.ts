@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The body of `PUT …/state-sources/:name/state`, for the OpenAPI document only: a JSON object, the state file
- * exactly as `terraform state pull` prints it. It is not the validator. core's `readTerraformState` reads
+ * exactly as `terraform state pull` prints it, or the JSON of `terraform show -json`. It is not the validator. core's `readTerraformState` reads
  * and checks the file, so that a bad file is a 400 with its own codes (`invalid_state` with the paths,
  * `unsupported_state_version`) rather than a generic schema error, and it keeps every field it does not
  * read; hence no property is required here and unknown ones are allowed.
@@ -10,6 +10,13 @@ import { z } from 'zod';
 export const terraformStateSchema = z
   .looseObject({
     version: z.int().meta({ description: 'The state format version: 4 (Terraform ≥ 0.12).' }),
+    format_version: z.string().meta({
+      description: '`terraform show -json` output only (then no `version`, `serial`, `lineage`): "1.x".',
+    }),
+    values: z.looseObject({}).meta({
+      description:
+        '`terraform show -json` output only: `root_module` with its `resources` and `child_modules`.',
+    }),
     terraform_version: z.string(),
     serial: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
     lineage: z.string(),
@@ -34,7 +41,8 @@ export const terraformStateSchema = z
   .meta({
     id: 'TerraformState',
     description:
-      'A Terraform state file, format version 4, exactly as `terraform state pull` prints it, sent as a JSON ' +
-      'object (`Content-Type: application/json`). A lower `serial` than the stored one of the same `lineage` ' +
-      'is a 409 `stale_state`. (The JSON of `terraform show -json` is not read yet: a 400 `invalid_state`.)',
+      'A Terraform state file, format version 4, exactly as `terraform state pull` prints it, or the JSON of ' +
+      '`terraform show -json` (`format_version` 1.x), sent as a JSON object (`Content-Type: application/json`). ' +
+      'A lower `serial` than the stored one of the same `lineage` is a 409 `stale_state`; `terraform show -json` ' +
+      'output has neither and always replaces.',
   });

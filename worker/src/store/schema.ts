@@ -60,6 +60,7 @@ export const stateSources = sqliteTable(
       .references(() => orgs.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     clusterId: text('cluster_id'),
+    /** −1 (`NO_SERIAL`, lineage `''`) for `terraform show -json` output, which has neither: no-serial.ts. */
     serial: integer('serial').notNull(),
     lineage: text('lineage').notNull(),
     terraformVersion: text('terraform_version').notNull(),

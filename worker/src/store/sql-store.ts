@@ -8,6 +8,7 @@ import type { BatchStore } from './batch-store.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
 import { type Externalized, externalizeText } from './externalize-text.ts';
+import { NO_LINEAGE, NO_SERIAL, serialOf } from './no-serial.ts';
 import { ObjectTooLargeError } from './object-too-large-error.ts';
 import { partsReference } from './parts-reference.ts';
 import type * as schema from './schema.ts';
@@ -99,7 +100,11 @@ function toSummary(json: string): DriftSummary {
 }
 
 function toStateSourceRow(row: typeof stateSources.$inferSelect): StateSourceRow {
-  return { ...row, skippedTypes: JSON.parse(row.skippedTypes) as Record<string, number> };
+  return {
+    ...row,
+    ...serialOf(row.serial, row.lineage),
+    skippedTypes: JSON.parse(row.skippedTypes) as Record<string, number>,
+  };
 }
 
 function toScanRow(row: ScanRecord): ScanRow {
@@ -309,14 +314,18 @@ export class SqlStore implements Store {
     // and a higher serial alone. Every later statement finds the row by name and by this upload's own
     // lineage, serial and time, so it writes only when the upsert did, and under the row's real id (two first
     // uploads race on the id: the loser's id was never stored).
-    storableInteger('serial', source.serial);
+    // `terraform show -json` has no serial or lineage: stored as the NO_SERIAL marker (no-serial.ts).
+    const serial = source.serial === null ? NO_SERIAL : storableInteger('serial', source.serial);
+    const lineage = source.serial === null ? NO_LINEAGE : (source.lineage ?? NO_LINEAGE);
     const mine = sql`SELECT id FROM state_sources WHERE org_id = ${source.orgId} AND name = ${source.name}
-      AND lineage = ${source.lineage} AND serial = ${source.serial} AND updated_at = ${source.updatedAt}`;
+      AND lineage = ${lineage} AND serial = ${serial} AND updated_at = ${source.updatedAt}`;
     const statements: Statement[] = [
       this.#db
         .insert(stateSources)
         .values({
           ...source,
+          serial,
+          lineage,
           skippedTypes: JSON.stringify(source.skippedTypes),
           resourceCount: storableInteger('resource_count', source.resourceCount),
           k8sResourceCount: storableInteger('k8s_resource_count', source.k8sResourceCount),
@@ -333,7 +342,10 @@ export class SqlStore implements Store {
             skippedTypes: sql`excluded.skipped_types`,
             updatedAt: sql`excluded.updated_at`,
           },
-          setWhere: sql`NOT (${stateSources.lineage} = excluded.lineage AND excluded.serial < ${stateSources.serial})`,
+          // Only a real serial can be stale: a show -json upload (NO_SERIAL) replaces whatever is stored,
+          // and a stored NO_SERIAL is below every real serial, so any state file replaces it too.
+          setWhere: sql`NOT (excluded.serial <> ${NO_SERIAL} AND ${stateSources.lineage} = excluded.lineage
+            AND excluded.serial < ${stateSources.serial})`,
         }),
       this.#db.delete(iacResources).where(sql`${iacResources.stateSourceId} = (${mine})`),
     ];

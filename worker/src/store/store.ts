@@ -40,8 +40,9 @@ export interface StateSourceRow {
   orgId: string;
   name: string;
   clusterId: string | null;
-  serial: number;
-  lineage: string;
+  /** `null` (with `lineage`) for `terraform show -json` output, which has neither: it always replaces. */
+  serial: number | null;
+  lineage: string | null;
   terraformVersion: string;
   resourceCount: number;
   k8sResourceCount: number;
@@ -230,7 +231,8 @@ export interface Store {
   /**
    * Replaces the source (row and IaC resources) atomically, unless the stored source has the same lineage
    * and a higher serial: then nothing is written and the stored row is returned (a 409 `stale_state`). The
-   * check and the write are one transaction, so concurrent uploads cannot both pass it.
+   * check and the write are one transaction, so concurrent uploads cannot both pass it. A source without a
+   * serial (`terraform show -json`) always replaces, and is always replaced.
    */
   putStateSource(source: StateSourceRow, resources: IacResource[]): Promise<StateSourceRow | undefined>;
   deleteStateSource(orgId: string, name: string): Promise<boolean>;
