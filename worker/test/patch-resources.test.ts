@@ -287,6 +287,7 @@ describe('the dashboard’s scan page', () => {
         warnings: [],
         namespaces: ['shop'],
         filters: { status: undefined, severity: undefined, namespace: undefined, page: 1 },
+        histories: new Map(),
       },
     );
     expect(page.toString()).toMatch(
