@@ -1,4 +1,6 @@
+import { defineField } from '../define-field.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
+import { ownField } from '../own-field.ts';
 import { type HclBodyItem, type HclDocument, HclReference, type HclValue } from './hcl-document.ts';
 
 // In Terraform's JSON syntax every string is a template: `${` and `%{` are doubled to stay literal, and a
@@ -14,7 +16,7 @@ function value(input: HclValue): JsonValue {
   if (input === null || typeof input !== 'object') return input;
   if (Array.isArray(input)) return input.map(value);
   const out: JsonObject = {};
-  for (const [key, item] of Object.entries(input)) out[literal(key)] = value(item);
+  for (const [key, item] of Object.entries(input)) defineField(out, literal(key), value(item));
   return out;
 }
 
@@ -58,10 +60,11 @@ export function formatTerraformJson(document: HclDocument): string {
     let node = (out[block.type] ?? {}) as JsonObject;
     out[block.type] = node;
     for (const label of block.labels.slice(0, -1)) {
-      node[label] = (node[label] ?? {}) as JsonObject;
-      node = node[label] as JsonObject;
+      const child = (ownField(node, label) ?? {}) as JsonObject;
+      defineField(node, label, child);
+      node = child;
     }
-    node[block.labels.at(-1) as string] = body(block.body);
+    defineField(node, block.labels.at(-1) as string, body(block.body));
   }
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { decodeBase64 } from '../secret/base64.ts';
 import { camelToSnake, findApiRule, findInlineRule, type NameRule } from '../state/terraform-names.ts';
@@ -86,7 +87,7 @@ function block(type: string, within: string, object: JsonObject, path: string): 
     // `spec.hostPath` is `spec[0].persistent_volume_source[0].host_path`).
     const inline = findInlineRule(type, within, key);
     const target = inline === undefined ? out : inlineBlock(out, inline.state);
-    target[name] = translateValue(type, key, rule, value, child);
+    defineField(target, name, translateValue(type, key, rule, value, child));
   }
   return out;
 }
