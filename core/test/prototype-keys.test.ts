@@ -13,6 +13,7 @@ import {
   secretHasher,
   toLiveResources,
 } from '../src/index.ts';
+import { withoutZeroValues } from '../src/match/without-zero-values.ts';
 
 // `__proto__` and `constructor` are valid keys of a ConfigMap's or a Secret's data ([-._a-zA-Z0-9]+) and of
 // any CRD's spec, so every map built from data must keep them as own keys. The fixtures are JSON text:
@@ -193,5 +194,96 @@ describe('generateIac of objects with __proto__ and constructor keys', () => {
       keys: ['__proto__', 'constructor', 'replicas'],
       prototype: true,
     });
+  });
+});
+
+/** A state file around resources given as JSON text (so that they can hold a `__proto__` key). */
+function stateText(resources: string[]): string {
+  return `{"version":4,"terraform_version":"1.9.8","serial":1,"lineage":"l","outputs":{},"resources":[${resources.join(',')}]}`;
+}
+
+const KUBERNETES = JSON.stringify('provider["registry.terraform.io/hashicorp/kubernetes"]');
+const resourceText = (type: string, name: string, attributes: string, provider = KUBERNETES) =>
+  `{"mode":"managed","type":"${type}","name":"${name}","provider":${provider},"instances":[{"schema_version":0,"attributes":${attributes}}]}`;
+
+describe('a __proto__ data key in the other places a map is built from data', () => {
+  it('is merged from a kubernetes_config_map_v1_data into the typed ConfigMap, and its change declared by it', () => {
+    const metadata = '[{"name":"settings","namespace":"shop","uid":"u-settings"}]';
+    const state = stateText([
+      resourceText(
+        'kubernetes_config_map_v1',
+        'settings',
+        `{"metadata":${metadata},"data":{"a":"b"},"binary_data":{"__proto__":"Ymlu"}}`,
+      ),
+      resourceText(
+        'kubernetes_config_map_v1_data',
+        'extra',
+        `{"metadata":${metadata},"data":{"__proto__":"p","constructor":"c"},"field_manager":"Terraform","force":false}`,
+      ),
+    ]);
+    const resources = readTerraformState(state, { secretHasher: hasher, stateSource: 'main' }).resources;
+    const live = liveOf(
+      REPORT.replace(
+        /"data": \{\s*"__proto__": "x",\s*"constructor": "c",\s*"mode": "fast"\s*\}/,
+        '"data": {"__proto__": "x", "constructor": "c", "a": "b"}',
+      ),
+    ).filter((resource) => resource.kind === 'configmap');
+    const result = matchDrift({ live, iac: resources, namespace: 'shop' });
+
+    expect(
+      result.items.flatMap((item) =>
+        item.changes.map(({ path, iac, live, declared_by }) => [path, iac, live, declared_by]),
+      ),
+    ).toEqual([
+      ['data.__proto__', 'p', 'x', { state_source: 'main', address: 'kubernetes_config_map_v1_data.extra' }],
+    ]);
+  });
+
+  it('stays a key of a helm_release’s rendered ConfigMap and Secret', () => {
+    const rendered = JSON.stringify(
+      `{"configmap/v1/cfg":{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cfg"},"data":{"__proto__":"v","token":"(sensitive value 00)"}},` +
+        `"secret/v1/sec":{"apiVersion":"v1","kind":"Secret","metadata":{"name":"sec"},"data":{"__proto__":"${btoa('(sensitive value 01)')}"}}}`,
+    );
+    const state = stateText([
+      resourceText(
+        'helm_release',
+        'web',
+        `{"id":"web","name":"web","namespace":"shop","chart":"web","manifest":${rendered},"metadata":{"name":"web","namespace":"shop","revision":1}}`,
+        JSON.stringify('provider["registry.terraform.io/hashicorp/helm"]'),
+      ),
+    ]);
+    const resources = readTerraformState(state, { secretHasher: hasher }).resources;
+    const byId = (id: string) => resources.find((resource) => resource.id === id)!;
+
+    expect(ownKeys(byId('k8s/configmap/shop/cfg').declared.data)).toEqual({
+      keys: ['__proto__'],
+      prototype: true,
+    });
+    expect(ownKeys(byId('k8s/secret/shop/sec').recorded.data)).toEqual({
+      keys: ['__proto__'],
+      prototype: true,
+    });
+  });
+
+  it('counts a skipped resource type named __proto__ or constructor as a number', () => {
+    const aws = JSON.stringify('provider["registry.terraform.io/hashicorp/aws"]');
+    const state = stateText([
+      resourceText('__proto__', 'a', '{}', aws),
+      resourceText('constructor', 'b', '{}', aws),
+      resourceText('constructor', 'c', '{}', aws),
+    ]);
+    const { skipped } = readTerraformState(state, { secretHasher: hasher });
+
+    expect(Object.entries(skipped)).toEqual([
+      ['__proto__', 1],
+      ['constructor', 2],
+    ]);
+  });
+
+  it('stays a key when withoutZeroValues prunes a declared value', () => {
+    const pruned = withoutZeroValues(JSON.parse('{"__proto__":{"a":"1","b":""},"constructor":"c"}'));
+
+    expect(ownKeys(pruned)).toEqual({ keys: ['__proto__', 'constructor'], prototype: true });
+    expect(own(pruned, '__proto__')).toEqual({ a: '1' });
   });
 });
