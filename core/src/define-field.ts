@@ -16,6 +16,6 @@ export function defineField<T>(object: { [key: string]: T }, key: string, value:
   if (key === '__proto__') {
     Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
   } else {
-    object[key] = value;
+    object[key] = value; // own-field: not __proto__, so [[Set]] creates the own field
   }
 }

@@ -28,12 +28,12 @@ function body(items: readonly HclBodyItem[]): JsonObject {
   const out: JsonObject = {};
   for (const item of items) {
     if ('attribute' in item) {
-      out[item.attribute] = value(item.value);
+      defineField(out, item.attribute, value(item.value));
       continue;
     }
-    const list = (out[item.block.type] ?? []) as JsonValue[];
+    const list = (ownField(out, item.block.type) ?? []) as JsonValue[];
     list.push(body(item.block.body));
-    out[item.block.type] = list;
+    defineField(out, item.block.type, list);
   }
   return out;
 }
@@ -52,13 +52,13 @@ export function formatTerraformJson(document: HclDocument): string {
   if (document.comments.length > 0) out['//'] = document.comments.join('\n');
   for (const block of document.blocks) {
     if (block.labels.length === 0) {
-      const list = (out[block.type] ?? []) as JsonValue[];
+      const list = (ownField(out, block.type) ?? []) as JsonValue[];
       list.push(body(block.body));
-      out[block.type] = list;
+      defineField(out, block.type, list);
       continue;
     }
-    let node = (out[block.type] ?? {}) as JsonObject;
-    out[block.type] = node;
+    let node = (ownField(out, block.type) ?? {}) as JsonObject;
+    defineField(out, block.type, node);
     for (const label of block.labels.slice(0, -1)) {
       const child = (ownField(node, label) ?? {}) as JsonObject;
       defineField(node, label, child);

@@ -186,7 +186,7 @@ function secretVariables(
         ],
       });
     }
-    target[field] = refs;
+    defineField(target, field, refs);
   }
   if (!typed) attributes.manifest = target;
   return { blocks, attributes };
