@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Objects that core and the operator build from data (a ConfigMap's keys, a CRD's spec, state attribute
-// maps) must get their keys through `defineField`: `out[key] = value` on a plain object calls
-// Object.prototype's `__proto__` setter for the key `__proto__`, a valid Kubernetes data key, and the key
-// is lost without an error. This flags every assignment whose subscript is a name or a member expression
-// (`out[key] =`, `node[item.type] ??=`); an array index (`out[i + 1]`, `out[o++]`, a call) is not flagged,
-// and a line that must assign anyway says why in a `own-field: <reason>` comment. A cheap line check, not
-// a type-aware rule: `Object.assign` and a subscript that calls a function (`out[literal(key)]`) are not
-// seen, so review still matters. Run by `npm run lint`.
+// Objects that core, the operator, the worker and the extension build from data (a ConfigMap's keys, a
+// CRD's spec, state attribute maps) must get their keys through core's `defineField`: `out[key] = value`
+// on a plain object calls Object.prototype's `__proto__` setter for the key `__proto__`, a valid
+// Kubernetes data key, and the key is lost without an error. This flags every assignment whose subscript
+// is a name or a member expression (`out[key] =`, `node[item.type] ??=`); an array index (`out[i + 1]`,
+// `out[o++]`, a call) is not flagged, and a line that must assign anyway says why in an
+// `own-field: <reason>` comment. A cheap line check, not a type-aware rule: `Object.assign` and a
+// subscript that calls a function (`out[literal(key)]`) are not seen, so review still matters. Run by
+// `npm run lint`.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-const ROOTS = ['core/src', 'operator/src'];
+const ROOTS = ['core/src', 'operator/src', 'worker/src', 'extension/src'];
 // `target[key] =`, `a.b[c.d] ??=`, not `==` / `===`; the subscript only names and dots.
 const ASSIGNMENT = /[\w$)\]]\[\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\]\s*(?:=(?!=)|\?\?=|\|\|=|&&=)/;
 const ALLOWED = /\/\/ own-field: \S/;
