@@ -1,5 +1,6 @@
 // The public surface of @driftwise/core. Each export is named; see docs/core.md for the design.
 export { canonicalJson } from './canonical-json.ts';
+export { defineField } from './define-field.ts';
 export { DriftwiseError, type DriftwiseErrorCode, type InputIssue } from './errors.ts';
 export {
   applyDriftEvents,
@@ -62,6 +63,7 @@ export type {
   LiveResource,
   Severity,
 } from './model.ts';
+export { ownField } from './own-field.ts';
 export { toInputIssues } from './schema/input-issues.ts';
 export { IGNORE_LIMITS, jsonDepthExceeds, REPORT_LIMITS, STATE_LIMITS } from './schema/limits.ts';
 export {

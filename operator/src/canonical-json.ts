@@ -1,3 +1,5 @@
+import { defineField } from '@driftwise/core';
+
 /**
  * JSON with the keys of every object in sorted order (code-unit order, as `Array.prototype.sort` does), so
  * that equal values serialize to equal bytes whatever order the API server wrote the keys in: an unchanged
@@ -15,7 +17,8 @@ function sortKeys(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value).sort()) {
     const item = (value as Record<string, unknown>)[key];
-    if (item !== undefined) out[key] = sortKeys(item);
+    // A data key `__proto__` (a valid ConfigMap key) must stay a key: assigning it would set the prototype.
+    if (item !== undefined) defineField(out, key, sortKeys(item));
   }
   return out;
 }

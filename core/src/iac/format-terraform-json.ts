@@ -1,4 +1,6 @@
+import { defineField } from '../define-field.ts';
 import type { JsonObject, JsonValue } from '../json.ts';
+import { ownField } from '../own-field.ts';
 import { type HclBodyItem, type HclDocument, HclReference, type HclValue } from './hcl-document.ts';
 
 // In Terraform's JSON syntax every string is a template: `${` and `%{` are doubled to stay literal, and a
@@ -14,7 +16,7 @@ function value(input: HclValue): JsonValue {
   if (input === null || typeof input !== 'object') return input;
   if (Array.isArray(input)) return input.map(value);
   const out: JsonObject = {};
-  for (const [key, item] of Object.entries(input)) out[literal(key)] = value(item);
+  for (const [key, item] of Object.entries(input)) defineField(out, literal(key), value(item));
   return out;
 }
 
@@ -26,12 +28,12 @@ function body(items: readonly HclBodyItem[]): JsonObject {
   const out: JsonObject = {};
   for (const item of items) {
     if ('attribute' in item) {
-      out[item.attribute] = value(item.value);
+      defineField(out, item.attribute, value(item.value));
       continue;
     }
-    const list = (out[item.block.type] ?? []) as JsonValue[];
+    const list = (ownField(out, item.block.type) ?? []) as JsonValue[];
     list.push(body(item.block.body));
-    out[item.block.type] = list;
+    defineField(out, item.block.type, list);
   }
   return out;
 }
@@ -50,18 +52,19 @@ export function formatTerraformJson(document: HclDocument): string {
   if (document.comments.length > 0) out['//'] = document.comments.join('\n');
   for (const block of document.blocks) {
     if (block.labels.length === 0) {
-      const list = (out[block.type] ?? []) as JsonValue[];
+      const list = (ownField(out, block.type) ?? []) as JsonValue[];
       list.push(body(block.body));
-      out[block.type] = list;
+      defineField(out, block.type, list);
       continue;
     }
-    let node = (out[block.type] ?? {}) as JsonObject;
-    out[block.type] = node;
+    let node = (ownField(out, block.type) ?? {}) as JsonObject;
+    defineField(out, block.type, node);
     for (const label of block.labels.slice(0, -1)) {
-      node[label] = (node[label] ?? {}) as JsonObject;
-      node = node[label] as JsonObject;
+      const child = (ownField(node, label) ?? {}) as JsonObject;
+      defineField(node, label, child);
+      node = child;
     }
-    node[block.labels.at(-1) as string] = body(block.body);
+    defineField(node, block.labels.at(-1) as string, body(block.body));
   }
   return `${JSON.stringify(out, null, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
 import type { DriftResult, LiveResource } from '../model.ts';
@@ -172,7 +173,7 @@ function secretVariables(
     const refs: { [key: string]: HclValue } = {};
     for (const key of Object.keys(map).sort()) {
       const variable = variableNames.get(`${resourceName}\u0000${apiKey}\u0000${key}`)!;
-      refs[key] = new HclReference(`var.${variable}`);
+      defineField(refs, key, new HclReference(`var.${variable}`));
       // The typed resource's `data` takes plain text (the provider encodes it); a manifest's is base64.
       const what = apiKey === 'data' && typed ? 'plain text' : 'base64';
       blocks.push({
@@ -185,7 +186,7 @@ function secretVariables(
         ],
       });
     }
-    target[field] = refs;
+    defineField(target, field, refs);
   }
   if (!typed) attributes.manifest = target;
   return { blocks, attributes };

@@ -1,4 +1,6 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { ownField } from '../own-field.ts';
 import { decodeBase64 } from '../secret/base64.ts';
 import { camelToSnake, findApiRule, findInlineRule, type NameRule } from '../state/terraform-names.ts';
 import { utf8Decode } from '../utf8-decode.ts';
@@ -86,16 +88,16 @@ function block(type: string, within: string, object: JsonObject, path: string): 
     // `spec.hostPath` is `spec[0].persistent_volume_source[0].host_path`).
     const inline = findInlineRule(type, within, key);
     const target = inline === undefined ? out : inlineBlock(out, inline.state);
-    target[name] = translateValue(type, key, rule, value, child);
+    defineField(target, name, translateValue(type, key, rule, value, child));
   }
   return out;
 }
 
 function inlineBlock(out: JsonObject, state: string): JsonObject {
-  const existing = out[state];
+  const existing = ownField(out, state);
   if (Array.isArray(existing) && isJsonObject(existing[0])) return existing[0];
   const created: JsonObject = {};
-  out[state] = [created];
+  defineField(out, state, [created]);
   return created;
 }
 

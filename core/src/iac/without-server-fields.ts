@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isInternalKey } from '../match/is-internal-key.ts';
 import { ALLOCATED, DEFAULTED } from '../match/server-filled-zero.ts';
@@ -170,7 +171,7 @@ function clone(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(clone);
   if (!isJsonObject(value)) return value;
   const out: JsonObject = {};
-  for (const key of Object.keys(value)) out[key] = clone(value[key] as JsonValue);
+  for (const key of Object.keys(value)) defineField(out, key, clone(value[key] as JsonValue));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { listItemName } from '../k8s/list-item-name.ts';
 import type { PathSegment } from '../match/change-path.ts';
+import { ownField } from '../own-field.ts';
 
 /** A step from a `fieldsV1` node to a child, with the live value it stands for. */
 export interface FieldsStep {
@@ -15,7 +16,7 @@ function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): boolean 
   }
   if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
+    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], ownField(b, key)));
   }
   return false;
 }
@@ -40,7 +41,7 @@ export function keyNamesItem(key: string, item: JsonValue | undefined): boolean 
   if (!key.startsWith('k:') || !isJsonObject(item)) return false;
   const fields = parseKey(key.slice(2));
   if (!isJsonObject(fields)) return false;
-  return Object.entries(fields).every(([field, value]) => deepEqual(item[field], value));
+  return Object.entries(fields).every(([field, value]) => deepEqual(ownField(item, field), value));
 }
 
 /** The child of a list node for the live item at `index`: by key, by set value, else by `i:` index. */

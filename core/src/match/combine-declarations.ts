@@ -1,6 +1,8 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { listItemName } from '../k8s/list-item-name.ts';
 import type { IacResource, LiveResource } from '../model.ts';
+import { ownField } from '../own-field.ts';
 import type { PathSegment } from './change-path.ts';
 
 /** Everything the IaC side says about one object, ready to pair with its live object. */
@@ -28,7 +30,8 @@ function keyedItems(list: readonly JsonValue[]): Map<string, JsonValue> | null {
 function merge(base: JsonValue | undefined, patch: JsonValue): JsonValue {
   if (isJsonObject(base) && isJsonObject(patch)) {
     const out: JsonObject = { ...base };
-    for (const [key, value] of Object.entries(patch)) out[key] = merge(base[key], value);
+    for (const [key, value] of Object.entries(patch))
+      defineField(out, key, merge(ownField(base, key), value));
     return out;
   }
   if (Array.isArray(base) && Array.isArray(patch)) {
@@ -166,7 +169,7 @@ function covers(declared: JsonObject, segments: readonly PathSegment[]): boolean
   for (const segment of segments) {
     if (value === null || value === undefined) return false;
     if (typeof value !== 'object') return true;
-    if ('key' in segment) value = isJsonObject(value) ? value[segment.key] : undefined;
+    if ('key' in segment) value = isJsonObject(value) ? ownField(value, segment.key) : undefined;
     else if ('index' in segment) value = Array.isArray(value) ? value[segment.index] : undefined;
     else value = Array.isArray(value) ? value.find((item) => listItemName(item) === segment.name) : undefined;
   }

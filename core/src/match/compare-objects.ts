@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { listItemName } from '../k8s/list-item-name.ts';
+import { ownField } from '../own-field.ts';
 import { formatChangePath, type PathSegment } from './change-path.ts';
 import { isInternalKey } from './is-internal-key.ts';
 import { isZeroValue } from './is-zero-value.ts';
@@ -209,11 +210,6 @@ class Skips {
   }
 }
 
-/** A field of a JSON object, never one inherited from `Object.prototype` (a data key `constructor`). */
-function own(object: JsonObject, key: string): JsonValue | undefined {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
 function itemName(item: JsonValue | undefined): string | null {
   return isJsonObject(item) && typeof item.name === 'string' && item.name !== '' ? item.name : null;
 }
@@ -279,7 +275,7 @@ function sameValue(a: JsonValue | undefined, b: JsonValue | undefined, at: At): 
   if (isJsonObject(a) || isJsonObject(b)) {
     if (!isJsonObject(a) || !isJsonObject(b)) return false;
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].every((key) => sameValue(own(a, key), own(b, key), step(at, { key })));
+    return [...keys].every((key) => sameValue(ownField(a, key), ownField(b, key), step(at, { key })));
   }
   return scalarsEqual(a, b, tailOf(at));
 }
@@ -354,7 +350,7 @@ class Comparison {
     const liveObject = live ?? {};
     const recordedObject = isJsonObject(recorded) ? recorded : {};
     for (const key of Object.keys(declared)) {
-      this.value(declared[key], own(recordedObject, key), own(liveObject, key), step(at, { key }));
+      this.value(declared[key], ownField(recordedObject, key), ownField(liveObject, key), step(at, { key }));
     }
     if (!this.additions) return;
     const kind = mapKind(this.kind, at);
@@ -365,16 +361,16 @@ class Comparison {
       const value = liveObject[key] as JsonValue;
       const child = step(at, { key });
       if (kind !== 'structured') {
-        if (own(recordedObject, key) !== undefined) continue;
+        if (ownField(recordedObject, key) !== undefined) continue;
         if (kind === 'free-form-metadata' && (isInternalKey(key) || key.startsWith(DRIFTWISE_PREFIX)))
           continue;
         if (this.kind === 'job' && isJobControllerLabel(key)) continue;
         if (!this.skips.has(child)) this.push(child, null, value);
       } else if (Array.isArray(value) && NAMED_LIST_KEYS.has(key)) {
         // The IaC side leaves the list out, yet items may still have been added by hand.
-        this.list([], own(recordedObject, key), value, child);
+        this.list([], ownField(recordedObject, key), value, child);
       } else if (isJsonObject(value) && mapKind(this.kind, child) !== 'structured') {
-        this.object({}, own(recordedObject, key), value, child);
+        this.object({}, ownField(recordedObject, key), value, child);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { listItemName } from '../k8s/list-item-name.ts';
+import { ownField } from '../own-field.ts';
 import type { PathSegment } from './change-path.ts';
 
 /**
@@ -11,7 +12,7 @@ import type { PathSegment } from './change-path.ts';
 export function valueAt(root: JsonObject, segments: readonly PathSegment[]): JsonValue | undefined {
   let value: JsonValue | undefined = root;
   for (const segment of segments) {
-    if ('key' in segment) value = isJsonObject(value) ? value[segment.key] : undefined;
+    if ('key' in segment) value = isJsonObject(value) ? ownField(value, segment.key) : undefined;
     else if ('index' in segment) value = Array.isArray(value) ? value[segment.index] : undefined;
     else value = Array.isArray(value) ? value.find((item) => listItemName(item) === segment.name) : undefined;
     if (value === undefined) return undefined;

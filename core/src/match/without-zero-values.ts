@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonValue } from '../json.ts';
 import { isZeroValue } from './is-zero-value.ts';
 
@@ -12,7 +13,7 @@ export function withoutZeroValues(value: JsonValue): JsonValue {
   const out: Record<string, JsonValue> = {};
   for (const [key, field] of Object.entries(value)) {
     const pruned = withoutZeroValues(field);
-    if (!isZeroValue(pruned)) out[key] = pruned;
+    if (!isZeroValue(pruned)) defineField(out, key, pruned);
   }
   return out;
 }

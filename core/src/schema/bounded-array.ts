@@ -44,7 +44,7 @@ export function boundedArray<T extends z.ZodType>(
       const result = element._zod.run({ value: input[index], issues: [] }, ctx);
       // Every element this is used with is synchronous; an async one gets zod's own loop.
       if (result instanceof Promise) return arrayParse(payload, ctx);
-      output[index] = result.value;
+      output[index] = result.value; // own-field: an array index
       for (const issue of result.issues) {
         if (payload.issues.length >= maxIssues) break;
         // As zod's own array does (util.prefixIssues): the item's index goes in front of its path.

@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import { DriftwiseError } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isSecretKind } from '../k8s/is-secret-kind.ts';
@@ -34,15 +35,15 @@ function hashMap(
     // An empty value stays empty: it reveals nothing, and kept as the zero it is, "" declared equals a
     // value the API returns as "" or null (a hash of no bytes would not).
     if (value === '') {
-      out[key] = '';
+      defineField(out, key, '');
       continue;
     }
     if (hashed === 'accept' && isSecretHash(value)) {
-      out[key] = acceptedHash(`${field}.${clipInput(key)}`, value, hash.keyId);
+      defineField(out, key, acceptedHash(`${field}.${clipInput(key)}`, value, hash.keyId));
       continue;
     }
     const bytes = encoding === 'base64' ? (decodeBase64(value) ?? textBytes(value)) : textBytes(value);
-    out[key] = hash(bytes);
+    defineField(out, key, hash(bytes));
   }
   return out;
 }

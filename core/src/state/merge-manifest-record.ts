@@ -1,4 +1,6 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
+import { ownField } from '../own-field.ts';
 
 /**
  * `object.value` of a `kubernetes_manifest` fills every attribute the provider's type knows with `null`
@@ -11,7 +13,7 @@ function dropNulls(value: JsonValue): JsonValue | undefined {
   const out: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
     const kept = dropNulls(item);
-    if (kept !== undefined) out[key] = kept;
+    if (kept !== undefined) defineField(out, key, kept);
   }
   return out;
 }
@@ -42,8 +44,8 @@ function mergeValues(declared: JsonValue, recorded: JsonValue): JsonValue {
   if (isJsonObject(declared) && isJsonObject(recorded)) {
     const out: JsonObject = { ...recorded };
     for (const [key, value] of Object.entries(declared)) {
-      const other = recorded[key];
-      out[key] = other === undefined ? value : mergeValues(value, other);
+      const other = ownField(recorded, key);
+      defineField(out, key, other === undefined ? value : mergeValues(value, other));
     }
     return out;
   }

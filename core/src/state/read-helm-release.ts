@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import type { InputIssue } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isSecretKind } from '../k8s/is-secret-kind.ts';
@@ -46,7 +47,7 @@ function withoutSensitive(value: JsonValue): JsonValue | undefined {
   const out: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
     const kept = withoutSensitive(item);
-    if (kept !== undefined) out[key] = kept;
+    if (kept !== undefined) defineField(out, key, kept);
   }
   return out;
 }
@@ -60,7 +61,7 @@ function secretRecord(object: JsonObject): { declared: JsonObject; recorded: Jso
   const { data, stringData, ...rest } = object;
   const keys: JsonObject = {};
   for (const map of [data, stringData])
-    if (isJsonObject(map)) for (const key of Object.keys(map)) keys[key] = '';
+    if (isJsonObject(map)) for (const key of Object.keys(map)) defineField(keys, key, '');
   return { declared: (withoutSensitive(rest) ?? {}) as JsonObject, recorded: { ...rest, data: keys } };
 }
 

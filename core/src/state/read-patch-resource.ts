@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import type { InputIssue } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { isClusterScopedKind } from '../k8s/kinds.ts';
@@ -62,7 +63,7 @@ function nonEmptyString(value: JsonValue | undefined): string | null {
 function stringMap(value: JsonValue | undefined): JsonObject {
   if (!isJsonObject(value)) return {};
   const out: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) if (typeof item === 'string') out[key] = item;
+  for (const [key, item] of Object.entries(value)) if (typeof item === 'string') defineField(out, key, item);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import { DriftwiseError, type InputIssue } from '../errors.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { hpaToV2 } from '../k8s/hpa-to-v2.ts';
@@ -5,6 +6,7 @@ import { isSecretKind } from '../k8s/is-secret-kind.ts';
 import { isClusterScopedKind, kindKey } from '../k8s/kinds.ts';
 import { resourceId } from '../k8s/resource-id.ts';
 import type { IacResource } from '../model.ts';
+import { ownField } from '../own-field.ts';
 import { clipInput } from '../schema/clip-input.ts';
 import { jsonValueIssues } from '../schema/json-value-issues.ts';
 import { REPORT_LIMITS, STATE_LIMITS } from '../schema/limits.ts';
@@ -357,7 +359,7 @@ export function readTerraformState(
       ((type === MANIFEST || terraformKind(type) !== undefined || isPatchType(type)) &&
         isKubernetesProvider(resource.provider as string));
     if (!readable) {
-      if (instances.length > 0) skipped[type] = (skipped[type] ?? 0) + instances.length;
+      if (instances.length > 0) defineField(skipped, type, (ownField(skipped, type) ?? 0) + instances.length);
       return;
     }
     (resource.instances as JsonObject[]).forEach((instance, i) => {

@@ -1,3 +1,4 @@
+import { defineField } from '../define-field.ts';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.ts';
 import { encodeBase64 } from '../secret/base64.ts';
 import { textBytes } from '../secret/secret-hasher.ts';
@@ -60,11 +61,13 @@ function translateBlock(type: string, within: string, attributes: JsonObject): J
     if (rule?.shape === 'inline') {
       // Its attributes belong to the enclosing object, translated as if they stood there.
       const inner = Array.isArray(value) ? value[0] : undefined;
-      if (isJsonObject(inner)) Object.assign(out, translateBlock(type, within, inner));
+      if (isJsonObject(inner))
+        for (const [field, item] of Object.entries(translateBlock(type, within, inner)))
+          defineField(out, field, item);
       continue;
     }
     const apiKey = rule?.api ?? snakeToCamel(key);
-    out[apiKey] = translateValue(type, apiKey, rule, value);
+    defineField(out, apiKey, translateValue(type, apiKey, rule, value));
   }
   return out;
 }

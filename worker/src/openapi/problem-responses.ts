@@ -48,6 +48,7 @@ export function problemResponses<const S extends readonly ProblemStatus[]>(
 ): { [K in S[number]]: ReturnType<typeof problemResponse> } {
   const responses: Partial<Record<ProblemStatus, ReturnType<typeof problemResponse>>> = {};
   for (const status of statuses) {
+    // own-field: the key is an HTTP status code from the route's own list, never data.
     responses[status] = problemResponse(
       status,
       (descriptions as Partial<Record<ProblemStatus, string>>)[status] ?? DESCRIPTIONS[status],
