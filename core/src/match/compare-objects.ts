@@ -396,6 +396,7 @@ class Comparison {
         return probe.changes.length === 0;
       });
       if (slot === -1) unpaired.push(index);
+      // own-field: an array index, not a data key
       else pairedWith[slot] = index;
     }
     for (const [liveIndex, liveItem] of live.entries()) {
