@@ -43,6 +43,7 @@ import type {
   DriftEventFilter,
   DueDelivery,
   ListedDriftEvent,
+  LiveHashes,
   MemberRole,
   MemberRow,
   OrgRow,
@@ -116,6 +117,7 @@ function toScanRow(row: ScanRecord): ScanRow {
     bodyHash: row.bodyHash,
     inputsHash: row.inputsHash,
     generateIac: row.generateIac,
+    matchContext: row.matchContext,
   };
 }
 
@@ -482,10 +484,11 @@ export class SqlStore implements Store {
     // RETURNING rather than a change count: the drivers report changes differently, rows alike.
     const inserted = await this.#db.all<{ id: string }>(
       sql`INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
-          summary, warnings, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
+          summary, warnings, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt,
+          match_context)
         SELECT ${scan.id}, p.org_id, p.cloud_account_id, p.cluster_id, p.namespace, ${scan.createdAt},
           p.resource_count, p.summary, p.warnings, p.drift_set_id, p.body_hash, p.inputs_hash, p.generate_iac,
-          p.iac_format, p.custom_prompt
+          p.iac_format, p.custom_prompt, p.match_context
         FROM scan_runs p
         WHERE p.id = ${previousId} AND p.seq = (SELECT MAX(seq) FROM scan_runs
           WHERE org_id = p.org_id AND cluster_id = p.cluster_id AND namespace = p.namespace)
@@ -510,13 +513,19 @@ export class SqlStore implements Store {
       .onConflictDoUpdate({ target: ignoreRules.orgId, set: { text, updatedAt: at } });
   }
 
-  async liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>> {
+  async liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, LiveHashes>> {
     const rows = await this.#db
-      .select({ resourceId: liveResources.resourceId, contentHash: liveResources.contentHash })
+      .select({
+        resourceId: liveResources.resourceId,
+        contentHash: liveResources.contentHash,
+        matchHash: liveResources.matchHash,
+      })
       .from(liveResources)
       .where(liveScope(orgId, clusterId, scope))
       .all();
-    return new Map(rows.map((row) => [row.resourceId, row.contentHash]));
+    return new Map(
+      rows.map((row) => [row.resourceId, { contentHash: row.contentHash, matchHash: row.matchHash }]),
+    );
   }
 
   async liveObject(
@@ -570,7 +579,7 @@ export class SqlStore implements Store {
             ${scan.clusterId}, ${scan.namespace}, ${scan.createdAt},
             ${storableInteger('resource_count', scan.resourceCount)}, ${JSON.stringify(scan.summary)},
             ${JSON.stringify(scan.warnings)}, ${driftSetId}, ${scan.bodyHash}, ${scan.inputsHash}, ${scan.generateIac ? 1 : 0}, ${scan.iacFormat},
-            ${scan.customPrompt}
+            ${scan.customPrompt}, ${scan.matchContext}
           WHERE (SELECT MAX(seq) FROM scan_runs WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId}
             AND namespace = ${scan.namespace}) IS ${write.expectedSeq}`,
       ),
@@ -582,7 +591,7 @@ export class SqlStore implements Store {
         this.#checkObjectSize(record.resourceId, record.json);
         const object = await this.#externalize(scan.orgId, record.json);
         parts.push(...object.parts);
-        return `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
+        return `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element},${JSON.stringify(record.matchHash)}]`;
       }),
     );
     for (const chunk of chunkBySize(upserts, this.#chunkBytes)) {
@@ -591,7 +600,8 @@ export class SqlStore implements Store {
           .insert(liveResources)
           .select(
             sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope},
-              json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+              json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+              json_extract(value, '$[3]')
               FROM json_each(${`[${chunk.join(',')}]`}) WHERE ${mine}`,
           )
           .onConflictDoUpdate({
@@ -601,8 +611,29 @@ export class SqlStore implements Store {
               liveResources.scope,
               liveResources.resourceId,
             ],
-            set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+            set: {
+              contentHash: sql`excluded.content_hash`,
+              object: sql`excluded.object`,
+              matchHash: sql`excluded.match_hash`,
+            },
           }),
+      );
+    }
+    // Issue 9: an unchanged object matched in another context keeps its row and gets its new match hash.
+    for (const chunk of chunkBySize(
+      write.matchHashes.map((entry) => JSON.stringify([entry.resourceId, entry.matchHash])),
+      this.#chunkBytes,
+    )) {
+      statements.push(
+        db
+          .update(liveResources)
+          .set({ matchHash: sql`json_extract(j.value, '$[1]')` })
+          .from(sql`json_each(${`[${chunk.join(',')}]`}) AS j`)
+          .where(
+            sql`live_resources.org_id = ${scan.orgId} AND live_resources.cluster_id = ${scan.clusterId}
+              AND live_resources.scope = ${scope} AND live_resources.resource_id = json_extract(j.value, '$[0]')
+              AND ${mine}`,
+          ),
       );
     }
     for (const chunk of chunkBySize(
@@ -998,7 +1029,7 @@ export class SqlStore implements Store {
       db
         .insert(liveResources)
         .select(
-          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope}, resource_id, content_hash, object ${staged}
+          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope}, resource_id, content_hash, object, NULL ${staged}
             AND ${mine} ORDER BY part_index, position`,
         )
         .onConflictDoUpdate({
@@ -1008,7 +1039,12 @@ export class SqlStore implements Store {
             liveResources.scope,
             liveResources.resourceId,
           ],
-          set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+          // A batch's scan records no match hashes (its match_context is null): the next scan matches all.
+          set: {
+            contentHash: sql`excluded.content_hash`,
+            object: sql`excluded.object`,
+            matchHash: sql`NULL`,
+          },
           setWhere: sql`${liveResources.contentHash} IS NOT excluded.content_hash`,
         }),
       db.delete(liveResources).where(

@@ -66,6 +66,8 @@ export interface ScanRow {
   bodyHash: string;
   inputsHash: string;
   generateIac: boolean;
+  /** The rules the drift was matched under, when the live rows' match hashes describe this scan (issue 9). */
+  matchContext: string | null;
 }
 
 /** A member's role in an org (CONTRACT "Dashboard and sign-in"). */
@@ -90,6 +92,14 @@ export interface LiveRecord {
   contentHash: string;
   /** Minified JSON of the stored object. */
   json: string;
+  /** What the object's drift depended on when this scan matched it (issue 9); null: not recorded. */
+  matchHash: string | null;
+}
+
+/** The hashes a live row keeps (see {@link LiveRecord}). */
+export interface LiveHashes {
+  contentHash: string;
+  matchHash: string | null;
 }
 
 /** Everything one report writes, in one atomic unit. */
@@ -108,6 +118,8 @@ export interface ScanWrite {
   upserts: LiveRecord[];
   /** Objects of the stored live state that the report no longer has. */
   deletes: string[];
+  /** Objects whose content is unchanged but whose match hash is not the stored one (issue 9). */
+  matchHashes: { resourceId: string; matchHash: string | null }[];
   driftItems: StoredDriftItem[];
   /** The generated IaC when the report asked for it (`generate_iac`), stored in the same atomic unit. */
   iac?: IacResult | undefined;
@@ -230,8 +242,8 @@ export interface Store {
     scope: string,
     resourceId: string,
   ): Promise<string | undefined>;
-  /** `resource_id → content_hash` of the stored live state of a cluster's scope. */
-  liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>>;
+  /** `resource_id → { content_hash, match_hash }` of the stored live state of a cluster's scope. */
+  liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, LiveHashes>>;
   /**
    * Writes a whole scan atomically: nothing is stored if any part fails. False, with nothing written, when
    * another scan of the scope landed after `expectedSeq`: read the live state again and recompute.
