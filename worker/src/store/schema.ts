@@ -126,6 +126,12 @@ export const driftSets = sqliteTable('drift_sets', {
     .references(() => orgs.id, { onDelete: 'cascade' }),
   /** JSON array of `drift_chunks.id`, in item order. */
   chunkIds: text('chunk_ids').notNull(),
+  /**
+   * Issue 9 (drift paging): JSON array, one `[first key, last key, statuses, severities]` per chunk (a key is
+   * `[status, resource_id, state_source, address]`), or a parts reference when large; so a page reads only
+   * the chunks that can hold its items. Null in sets stored before it existed (every chunk is read).
+   */
+  chunkSummaries: text('chunk_summaries'),
 });
 
 /**

@@ -7,6 +7,7 @@ import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import type { BatchStore } from './batch-store.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
+import { driftItemKey } from './drift-item-key.ts';
 import { type Externalized, externalizeText } from './externalize-text.ts';
 import { ObjectTooLargeError } from './object-too-large-error.ts';
 import { partsReference } from './parts-reference.ts';
@@ -40,7 +41,10 @@ import type {
   ApiKeyRow,
   CloudAccountRow,
   DeliveryAttemptRow,
+  DriftChunkSummary,
   DriftEventFilter,
+  DriftPage,
+  DriftPageQuery,
   DueDelivery,
   ListedDriftEvent,
   LiveHashes,
@@ -546,13 +550,27 @@ export class SqlStore implements Store {
     const { scan, cloudAccount, scope } = write;
     const db = this.#db;
     // Content-addressed drift: unchanged items map to stored chunks, unchanged drift to the stored set.
-    const chunks = contentDefinedChunks(
+    const pieces = contentDefinedChunks(
       write.driftItems.map((item) => ({
         key: `${item.status} ${item.resource_id}`,
         json: JSON.stringify(item),
       })),
       { maxBytes: this.#chunkBytes },
-    ).map((items) => `[${items.join(',')}]`);
+    );
+    const chunks = pieces.map((items) => `[${items.join(',')}]`);
+    // Drift paging: what each chunk holds (its first and last key, its statuses and severities).
+    let offset = 0;
+    const summaries: DriftChunkSummary[] = pieces.map((piece) => {
+      const items = write.driftItems.slice(offset, offset + piece.length);
+      offset += piece.length;
+      return [
+        driftItemKey(items[0]!),
+        driftItemKey(items.at(-1)!),
+        [...new Set(items.map((item) => item.status))],
+        [...new Set(items.map((item) => item.severity))],
+      ];
+    });
+    const chunkSummaries = await this.#externalize(scan.orgId, JSON.stringify(summaries));
     const chunkIds = await Promise.all(chunks.map((items) => sha256Hex(`${scan.orgId}\n${items}`)));
     const driftSetId = await sha256Hex(`${scan.orgId}\n${chunkIds.join(',')}`);
     // Chunks of the scope's previous set are stored already: do not even send them.
@@ -677,9 +695,13 @@ export class SqlStore implements Store {
     statements.push(
       db
         .insert(driftSets)
-        .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
+        .select(
+          sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)},
+            ${chunkSummaries.parts.length > 0 ? (JSON.parse(chunkSummaries.element) as string) : chunkSummaries.element}
+            WHERE ${mine}`,
+        )
         .onConflictDoNothing(),
-      ...this.#partStatements(scan.orgId, parts, mine),
+      ...this.#partStatements(scan.orgId, [...parts, ...chunkSummaries.parts], mine),
       ...(write.iac ? this.#iacStatements(scan.id, scan.orgId, write.iac, mine) : []),
       ...(write.completesBatch
         ? [
@@ -1065,12 +1087,13 @@ export class SqlStore implements Store {
   async purgeScans(before: string): Promise<{ scans: number }> {
     const db = this.#db;
     // A parts reference is '@parts:' + 64 hex digits of the id + ':' + the count.
+    // Two lists of at most four terms: D1 caps a compound SELECT at five.
     const referencedParts = sql`SELECT org_id, substr(object, 8, 64) FROM live_resources WHERE object LIKE '@parts:%'
       UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
         WHERE i.data LIKE '@parts:%'
-      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'
-      UNION SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'
-
+      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
+    const referencedPartsToo = sql`SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'
+      UNION SELECT org_id, substr(chunk_summaries, 8, 64) FROM drift_sets WHERE chunk_summaries LIKE '@parts:%'
       UNION SELECT org_id, substr(object, 8, 64) FROM report_batch_live WHERE object LIKE '@parts:%'`;
     const results = await db.batch([
       db
@@ -1093,7 +1116,9 @@ export class SqlStore implements Store {
         sql`NOT EXISTS (SELECT 1 FROM drift_sets s, json_each(s.chunk_ids) j
             WHERE s.org_id = drift_chunks.org_id AND j.value = drift_chunks.id)`,
       ),
-      db.delete(valueParts).where(sql`(org_id, id) NOT IN (${referencedParts})`),
+      db
+        .delete(valueParts)
+        .where(sql`(org_id, id) NOT IN (${referencedParts}) AND (org_id, id) NOT IN (${referencedPartsToo})`),
     ]);
     return { scans: (results[0] as unknown[]).length };
   }
@@ -1133,6 +1158,42 @@ export class SqlStore implements Store {
       results.map((row) => row.items),
     );
     return texts.flatMap((text) => JSON.parse(text) as StoredDriftItem[]);
+  }
+
+  async driftItemsPage(scan: ScanRow, page: DriftPageQuery): Promise<DriftPage> {
+    const [set] = await this.#db.all<{ chunk_ids: string; chunk_summaries: string | null }>(
+      sql`SELECT chunk_ids, chunk_summaries FROM drift_sets WHERE id = ${scan.driftSetId} AND org_id = ${scan.orgId}`,
+    );
+    if (!set) return { items: [], more: false };
+    const ids = JSON.parse(set.chunk_ids) as string[];
+    const summaries =
+      set.chunk_summaries === null
+        ? undefined
+        : (JSON.parse((await this.#resolve(scan.orgId, [set.chunk_summaries]))[0]!) as DriftChunkSummary[]);
+    // Sets stored before summaries existed: every chunk may hold matching items.
+    const candidates = ids.filter((_, index) => !summaries || page.mayMatch(summaries[index]!));
+    const items: StoredDriftItem[] = [];
+    // One chunk first, then twice as many per round: a small page reads one chunk, a first page of 5,000
+    // items (~160 chunks) eight rounds.
+    for (let next = 0, group = 1; next < candidates.length && items.length <= page.limit; group *= 2) {
+      const chosen = candidates.slice(next, next + group);
+      next += chosen.length;
+      const rows = await this.#db.all<{ id: string; items: string }>(
+        sql`SELECT id, items FROM drift_chunks WHERE org_id = ${scan.orgId}
+          AND id IN (SELECT value FROM json_each(${JSON.stringify(chosen)}))`,
+      );
+      const texts = await this.#resolve(
+        scan.orgId,
+        rows.map((row) => row.items),
+      );
+      const byId = new Map(rows.map((row, index) => [row.id, texts[index]!]));
+      for (const id of chosen) {
+        const text = byId.get(id);
+        if (text === undefined) throw new Error(`drift set ${scan.driftSetId}: chunk ${id} is missing`);
+        for (const item of JSON.parse(text) as StoredDriftItem[]) if (page.matches(item)) items.push(item);
+      }
+    }
+    return { items: items.slice(0, page.limit), more: items.length > page.limit };
   }
 
   // --- dashboard and sign-in (w2-dashboard) ---

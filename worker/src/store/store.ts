@@ -131,6 +131,31 @@ export interface ScanWrite {
   completesBatch?: { id: string; resourceCount: number } | undefined;
 }
 
+/** The sort key of a drift item: status, resource id, the IaC origin's state source and address. */
+export type DriftItemKey = [status: string, resourceId: string, stateSource: string, address: string];
+
+/** What a stored chunk of drift items holds: its first and last item's key, its statuses and severities. */
+export type DriftChunkSummary = [
+  first: DriftItemKey,
+  last: DriftItemKey,
+  statuses: string[],
+  severities: string[],
+];
+
+/** Which items a page of drift wants (see {@link Store.driftItemsPage}). */
+export interface DriftPageQuery {
+  /** False when no item of the chunk can match (the filter and the cursor decide). */
+  mayMatch(chunk: DriftChunkSummary): boolean;
+  matches(item: StoredDriftItem): boolean;
+  limit: number;
+}
+
+/** Up to `limit` matching items, in drift order, and whether more match after them. */
+export interface DriftPage {
+  items: StoredDriftItem[];
+  more: boolean;
+}
+
 /** A drift event as stored (w2-history, issue 14). */
 export interface DriftEventRow {
   id: string;
@@ -273,6 +298,11 @@ export interface Store {
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
+  /**
+   * Issue 9: one page of a scan's drift, reading only the chunks that can hold its items (`mayMatch` of
+   * each chunk's summary), in order, until `limit` + 1 items `matches` (so `more` is known).
+   */
+  driftItemsPage(scan: ScanRow, page: DriftPageQuery): Promise<DriftPage>;
   /** The generated IaC of a scan of the org; undefined when the scan did not ask for it (or is not there). */
   scanIac(orgId: string, scanId: string): Promise<IacResult | undefined>;
 
