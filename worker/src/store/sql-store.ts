@@ -171,8 +171,8 @@ export class SqlStore implements Store {
   }
 
   /** See {@link externalizeText}. */
-  #externalize(orgId: string, json: string): Promise<Externalized> {
-    return externalizeText(orgId, json, this.#chunkBytes);
+  #externalize(orgId: string, json: string, options?: { asString?: boolean }): Promise<Externalized> {
+    return externalizeText(orgId, json, this.#chunkBytes, options);
   }
 
   /** CONTRACT "Limits": a single object over 4 MiB (of JSON) is a 413, before anything is written. */
@@ -607,7 +607,8 @@ export class SqlStore implements Store {
     const upserts = await Promise.all(
       write.upserts.map(async (record) => {
         this.#checkObjectSize(record.resourceId, record.json);
-        const object = await this.#externalize(scan.orgId, record.json);
+        // As a JSON string: SQLite then reads the row's four values without parsing each object (see below).
+        const object = await this.#externalize(scan.orgId, record.json, { asString: true });
         parts.push(...object.parts);
         return `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element},${JSON.stringify(record.matchHash)}]`;
       }),
