@@ -1,4 +1,4 @@
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * The UTF-8 byte length of a string without encoding it: D1's limits count bytes, and a string's
