@@ -86,3 +86,41 @@ describe('drift paging', () => {
     expect((await drift('')).status).toBe(500);
   });
 });
+
+describe('drift set row', () => {
+  it('keeps its statement under the D1 limit when the chunk ids and summaries together would pass it', async () => {
+    const { limitedLibsqlApp } = await import('./limited-libsql-app.ts');
+    const limited = await limitedLibsqlApp();
+    try {
+      const { key: writeKey } = await limited.orgAndKey('many');
+      // ~12,000 extra items: ~26 KB of chunk ids and ~70 KB of summaries, over 100 KB in one row's statement.
+      const resources = Array.from({ length: 12_000 }, (_, i) => ({
+        id: `u-${i}`,
+        normalized_type: 'k8s/configmap',
+        provider_type: 'configmap',
+        provider: 'kubernetes',
+        name: `config-map-with-a-longer-name-${String(i).padStart(5, '0')}`,
+        properties: { metadata: { namespace: 'apps', uid: `u-${i}` } },
+      }));
+      const posted = await limited.call(
+        '/api/v2/operator/report',
+        json(
+          'POST',
+          { cluster_id: 'c2', namespace: 'apps', resources },
+          { ...withKey(writeKey), 'X-Test-Peer': '198.51.100.9' },
+        ),
+      );
+      expect(posted.status).toBe(201);
+      expect(limited.limits.violations).toEqual([]);
+      const [set] = (
+        await limited.standalone.client.execute(
+          "SELECT length(chunk_ids) AS ids, chunk_summaries LIKE '@parts:%' AS parted FROM drift_sets",
+        )
+      ).rows;
+      expect(Number(set!.ids)).toBeGreaterThan(20_000);
+      expect(Number(set!.parted)).toBe(1);
+    } finally {
+      limited.standalone.client.close();
+    }
+  }, 60_000);
+});

@@ -171,7 +171,11 @@ export class SqlStore implements Store {
   }
 
   /** See {@link externalizeText}. */
-  #externalize(orgId: string, json: string, options?: { asString?: boolean }): Promise<Externalized> {
+  #externalize(
+    orgId: string,
+    json: string,
+    options?: { asString?: boolean; reserve?: number },
+  ): Promise<Externalized> {
     return externalizeText(orgId, json, this.#chunkBytes, options);
   }
 
@@ -570,8 +574,11 @@ export class SqlStore implements Store {
         [...new Set(items.map((item) => item.severity))],
       ];
     });
-    const chunkSummaries = await this.#externalize(scan.orgId, JSON.stringify(summaries));
     const chunkIds = await Promise.all(chunks.map((items) => sha256Hex(`${scan.orgId}\n${items}`)));
+    // The set row's statement also carries the chunk ids (~70 bytes each): the summaries fit beside them.
+    const chunkSummaries = await this.#externalize(scan.orgId, JSON.stringify(summaries), {
+      reserve: utf8Length(JSON.stringify(chunkIds)),
+    });
     const driftSetId = await sha256Hex(`${scan.orgId}\n${chunkIds.join(',')}`);
     // Chunks of the scope's previous set are stored already: do not even send them.
     // `all`, not `get`: drizzle's libSQL `get` fails on a raw query that finds no row.
