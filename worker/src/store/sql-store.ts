@@ -554,25 +554,27 @@ export class SqlStore implements Store {
     const { scan, cloudAccount, scope } = write;
     const db = this.#db;
     // Content-addressed drift: unchanged items map to stored chunks, unchanged drift to the stored set.
-    const pieces = contentDefinedChunks(
+    // Drift paging: what each chunk holds (its first and last key, its statuses and severities), noted
+    // while the chunks are joined; the items' separate texts are not kept beside the joined ones (a 50,000
+    // item drift is ~15 MB of each).
+    const summaries: DriftChunkSummary[] = [];
+    let offset = 0;
+    const chunks = contentDefinedChunks(
       write.driftItems.map((item) => ({
         key: `${item.status} ${item.resource_id}`,
         json: JSON.stringify(item),
       })),
       { maxBytes: this.#chunkBytes },
-    );
-    const chunks = pieces.map((items) => `[${items.join(',')}]`);
-    // Drift paging: what each chunk holds (its first and last key, its statuses and severities).
-    let offset = 0;
-    const summaries: DriftChunkSummary[] = pieces.map((piece) => {
+    ).map((piece) => {
       const items = write.driftItems.slice(offset, offset + piece.length);
       offset += piece.length;
-      return [
+      summaries.push([
         driftItemKey(items[0]!),
         driftItemKey(items.at(-1)!),
         [...new Set(items.map((item) => item.status))],
         [...new Set(items.map((item) => item.severity))],
-      ];
+      ]);
+      return `[${piece.join(',')}]`;
     });
     const chunkIds = await Promise.all(chunks.map((items) => sha256Hex(`${scan.orgId}\n${items}`)));
     // The set row's statement also carries the chunk ids (~70 bytes each): the summaries fit beside them.
