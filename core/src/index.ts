@@ -35,6 +35,7 @@ export { iacFieldManagers } from './managed-fields/iac-field-managers.ts';
 export { type ManagedFieldsEntry, managedFieldsEntries } from './managed-fields/managed-fields-entries.ts';
 export { parsePersonTools } from './managed-fields/parse-person-tools.ts';
 export { DEFAULT_PERSON_TOOLS, personToolMatcher } from './managed-fields/person-tools.ts';
+export { relevantManagedFields } from './managed-fields/relevant-managed-fields.ts';
 export { rfc3339Millis } from './managed-fields/rfc3339-millis.ts';
 export { driftItemOrder } from './match/drift-item-order.ts';
 export {
@@ -43,6 +44,7 @@ export {
   isKubernetesRelatedType,
   type StateSourceInfo,
 } from './match/drift-warnings.ts';
+export { MATCHER_VERSION, type MatchContext, matchContexts } from './match/match-contexts.ts';
 export { type MatchDriftOptions, matchDrift } from './match/match-drift.ts';
 export {
   type LivePartition,

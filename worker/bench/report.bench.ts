@@ -1,6 +1,7 @@
 // `npm run bench -w worker`: a 5,000-Deployment report (≈ 10 MB) through `wrangler dev`, first as a new
 // cluster each time (every live row written), then re-posted unchanged, then with one Deployment scaled
-// each time (full matching path, one live row rewritten). Prints `BENCH <name> <value> <unit>`.
+// each time (the body is parsed and validated, only that object matched again; one live row rewritten).
+// Prints `BENCH <name> <value> <unit>`.
 // Rows are counted in the local D1 file: `rows_written` for new clusters and unchanged reports (inserts
 // only), `rows_added` for the one-changed case (its rewritten live row is an update, not counted).
 import { createOrgAndKey } from '../scripts/create-org-and-key.ts';
@@ -39,7 +40,7 @@ try {
   let reloads = 0;
   const post = async (clusterId: string, replicas?: number): Promise<{ elapsed: number; bytes: number }> => {
     if (replicas !== undefined) {
-      // One Deployment scaled: the body differs, so the full path runs, but only one live row changes.
+      // One Deployment scaled: the body differs, so it is parsed and validated, but only that object is matched again and rewritten.
       (resources[0]!.properties as { spec: { replicas: number } }).spec.replicas = replicas;
     }
     const body = reportBody(clusterId, NAMESPACE, resources);

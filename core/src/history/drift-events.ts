@@ -46,10 +46,21 @@ function changeKey(change: EventChange): string {
   return canonicalJson([change.path, change.iac, change.live]);
 }
 
+function sameChange(a: EventChange, b: EventChange): boolean {
+  return (
+    a.path === b.path &&
+    JSON.stringify(a.iac) === JSON.stringify(b.iac) &&
+    JSON.stringify(a.live) === JSON.stringify(b.live)
+  );
+}
+
 /** True when two items of one resource differ in anything an event reports. */
 function differs(a: EventItem, b: EventItem): boolean {
   if (a.status !== b.status || a.severity !== b.severity || a.changes.length !== b.changes.length)
     return true;
+  // The usual case, an unchanged item (incremental ingest keeps most): the same changes in the same order,
+  // texts equal as JSON.stringify writes them (equal texts are equal values, so equal canonical keys).
+  if (a.changes.every((change, index) => sameChange(change, b.changes[index]!))) return false;
   const before = a.changes.map(changeKey).sort();
   const after = b.changes.map(changeKey).sort();
   return before.some((key, index) => key !== after[index]);

@@ -44,6 +44,13 @@ export interface MatchDriftOptions {
    * omitted, neither is given (`empty_scope` still is).
    */
   stateSources?: readonly StateSourceInfo[];
+  /**
+   * Incremental matching (issue 9): called for each in-scope live object that can have items (paired, or
+   * not controller-owned); the items it returns stand for the object's own (`extra` or `changed`) instead of
+   * matching it again, `undefined` matches it. Return only items of a match under the same rules, of the
+   * same object in the same context ({@link matchContexts}): the result is then that of a full match.
+   */
+  reuse?: (live: LiveResource) => readonly DriftItem[] | undefined;
 }
 
 /**
@@ -210,6 +217,7 @@ export function matchDrift({
   ignoreRules = [],
   personTools = DEFAULT_PERSON_TOOLS,
   stateSources,
+  reuse = () => undefined,
 }: MatchDriftOptions): DriftResult {
   const inScope = (resourceNamespace: string | null) => namespace === '*' || resourceNamespace === namespace;
   const scopedLive = live.filter((resource) => inScope(resource.namespace));
@@ -245,9 +253,20 @@ export function matchDrift({
   for (const resource of unpairedLive) {
     // CONTRACT: objects owned by a controller (ReplicaSets, Pods, Jobs of a CronJob) are never extra.
     if (resource.controlled) continue;
-    items.push(wholeItem('extra', resource, null, matcherFor(resource, fileMatcher)));
+    const previous = reuse(resource);
+    if (previous) items.push(...previous);
+    else items.push(wholeItem('extra', resource, null, matcherFor(resource, fileMatcher)));
   }
+  // An object declared twice (two state sources) has one item per declaration: kept ones come at once.
+  const kept = new Set<LiveResource>();
   for (const { iac: declared, live: object } of pairs) {
+    if (kept.has(object)) continue;
+    const previous = reuse(object);
+    if (previous) {
+      items.push(...previous);
+      kept.add(object);
+      continue;
+    }
     const skipPaths = serverManagedPaths({ live: object, hpaTargets: targets });
     const declaration = declarationOf.get(declared) as Declaration;
     const item = changedItem(declaration, object, skipPaths, matcherFor(object, fileMatcher), isPersonTool);

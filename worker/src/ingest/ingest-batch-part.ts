@@ -101,7 +101,12 @@ export async function ingestBatchPart(
       const stored = JSON.stringify(storedLiveObject(resource.object));
       const bytes = Math.max(utf8Length(json), utf8Length(stored));
       if (bytes > MAX_OBJECT_BYTES) throw new ObjectTooLargeError(resource.id, bytes, MAX_OBJECT_BYTES);
-      const record = { resourceId: resource.id, contentHash: await sha256Hex(stored), json: stored };
+      const record = {
+        resourceId: resource.id,
+        contentHash: await sha256Hex(stored),
+        json: stored,
+        matchHash: null,
+      };
       return { json, namespace: resource.namespace, record };
     }),
   );

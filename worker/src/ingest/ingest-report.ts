@@ -1,21 +1,26 @@
 import {
+  type DriftItem,
   driftEvents,
   generateIac,
+  type IacResource,
   type IacResult,
   type LivePartition,
   type LiveResource,
+  MATCHER_VERSION,
+  matchContexts,
   matchDrift,
   matchDriftInPartitions,
   type OperatorReportRequest,
   parseIgnoreRules,
   parsePersonTools,
+  relevantManagedFields,
   type SecretHasher,
   toLiveResources,
 } from '@driftwise/core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import { ProblemError } from '../http/problem-error.ts';
 import { applyCustomPrompt, type LlmEndpoint } from '../iac/apply-custom-prompt.ts';
-import type { LiveRecord, Store } from '../store/store.ts';
+import type { LiveHashes, LiveRecord, Store } from '../store/store.ts';
 import { deliverableEvents } from '../webhooks/deliverable-events.ts';
 import { applyBaseline } from './apply-baseline.ts';
 import { eventChanges } from './event-changes.ts';
@@ -67,6 +72,23 @@ export interface IngestedReport {
 
 const driftKey = (item: { status: string; resource_id: string }) => `${item.status} ${item.resource_id}`;
 
+/** SHA-256 of each IaC resource's JSON, kept as long as the (cached, shared) resource object lives. */
+const iacHashes = new WeakMap<IacResource, Promise<string>>();
+const iacHash = (resource: IacResource) => {
+  let hash = iacHashes.get(resource);
+  if (!hash) {
+    hash = sha256Hex(JSON.stringify(resource));
+    iacHashes.set(resource, hash);
+  }
+  return hash;
+};
+
+/** A stored item as the matcher gave it: without `first_seen_*`, and not yet accepted (the baseline decides). */
+function matchedItem(stored: StoredDriftItem): DriftItem {
+  const { first_seen_scan_id: _scan, first_seen_at: _at, accepted: _accepted, ...item } = stored;
+  return { ...item, accepted: false };
+}
+
 /**
  * Turns a validated operator report into a stored scan: live resources (Secret values hashed) → the IaC
  * resources of the cluster's state sources → core's matcher → drift items with `first_seen_*` taken from
@@ -104,8 +126,10 @@ export async function ingestReport(
       resourceId,
       contentHash: await sha256Hex(json),
       json,
+      matchHash: null,
     })),
   );
+  const recordOf = new Map(records.map((record) => [record.resourceId, record]));
 
   // Optimistic concurrency per cluster and scope (issue 7, defect 5): everything is read at the newest
   // scan's `seq`, and the write lands only while that scan is still the newest. A report that lost the race
@@ -141,7 +165,7 @@ export async function ingestReport(
       store.applicableStateSources(orgId, clusterId),
       store.getIgnoreRules(orgId),
       // A batch's live rows are copied from staging in SQL (ScanWrite.completesBatch): no diff here.
-      batch ? new Map<string, string>() : store.liveHashes(orgId, clusterId, scope),
+      batch ? new Map<string, LiveHashes>() : store.liveHashes(orgId, clusterId, scope),
       previousScan ? store.driftItems(previousScan) : [],
       store.baselineFingerprints(orgId, clusterId, scope),
       store.listWebhooks(orgId),
@@ -156,6 +180,22 @@ export async function ingestReport(
       personTools: parsePersonTools(ignoreText ?? ''),
       stateSources,
     };
+    // Issue 9, incremental ingest: an object whose content and context hash to the match hash its row
+    // holds, under the rules of the previous scan, keeps that scan's items (see incrementalMatch).
+    const matchContext = batch
+      ? null
+      : await sha256Hex(`driftwise match v${MATCHER_VERSION}\n${scope}\n${ignoreText ?? ''}`);
+    const reuse =
+      batch || objects.size !== live.length
+        ? undefined
+        : await incrementalMatch({
+            live,
+            iac,
+            scope,
+            recordOf,
+            storedHashes,
+            previousItems: previousScan?.matchContext === matchContext ? previousItems : undefined,
+          });
     // A batch's objects stream in one namespace at a time; only IaC generation, which names every object of
     // the scan at once, keeps them (so a batch that asks for IaC holds its objects in memory).
     const generatedFrom: LiveResource[] = batch ? [] : live;
@@ -164,7 +204,7 @@ export async function ingestReport(
           ...rules,
           partitions: report.generate_iac ? keeping(batch.partitions(), generatedFrom) : batch.partitions(),
         })
-      : matchDrift({ ...rules, live });
+      : matchDrift({ ...rules, live, ...(reuse ? { reuse } : {}) });
 
     // Generated before anything is written, so the IaC is stored in the same atomic unit as the scan.
     const generated = report.generate_iac
@@ -217,7 +257,15 @@ export async function ingestReport(
     const deliveries = hooks
       .filter((hook) => deliverableEvents(events, hook).length > 0)
       .map((hook) => ({ id: newId(), webhookId: hook.id }));
-    const upserts = records.filter((record) => storedHashes.get(record.resourceId) !== record.contentHash);
+    const upserts = records.filter(
+      (record) => storedHashes.get(record.resourceId)?.contentHash !== record.contentHash,
+    );
+    const matchHashes = records
+      .filter((record) => {
+        const stored = storedHashes.get(record.resourceId);
+        return stored?.contentHash === record.contentHash && stored.matchHash !== record.matchHash;
+      })
+      .map(({ resourceId, matchHash }) => ({ resourceId, matchHash }));
     const deletes = [...storedHashes.keys()].filter((id) => !objects.has(id));
 
     const written = await store.writeScan({
@@ -235,12 +283,15 @@ export async function ingestReport(
         generateIac: report.generate_iac,
         iacFormat: report.iac_format,
         customPrompt: report.custom_prompt,
+        // Null when the rows' match hashes do not describe this scan: the next scan then matches everything.
+        matchContext: reuse ? matchContext : null,
       },
       cloudAccount: { id: newId(), provider: 'kubernetes', externalId: `k8s:${clusterId}`, createdAt },
       scope,
       expectedSeq: previousScan?.seq ?? null,
       upserts,
       deletes,
+      matchHashes,
       driftItems,
       iac: generated,
       events,
@@ -249,6 +300,58 @@ export async function ingestReport(
     });
     return written ? { scanId, resourceCount, iac: generated, deliveries: deliveries.length } : undefined;
   }
+}
+
+/**
+ * Issue 9, incremental ingest. Each in-scope object's match hash is the SHA-256 of everything its drift
+ * items depend on besides the org's rules: its stored content (content hash), its id, kind, namespace,
+ * name, UID and ownership, the managedFields entries that can change an item (`relevantManagedFields`),
+ * the IaC resources paired with it and whether an HPA scales it (`matchContexts`, the matcher's own
+ * pairing). The hash goes into the record (and so into its row); when the row already holds it and the
+ * previous scan was matched under the same rules (`previousItems` given), the object's items in that scan
+ * (its `extra` or `changed` ones: both carry the live object's id) are handed back to the matcher in
+ * place of a match. The result is the full match's: same inputs, same items.
+ */
+async function incrementalMatch(options: {
+  live: LiveResource[];
+  iac: IacResource[];
+  scope: string;
+  recordOf: ReadonlyMap<string, LiveRecord>;
+  storedHashes: ReadonlyMap<string, LiveHashes>;
+  previousItems: readonly StoredDriftItem[] | undefined;
+}): Promise<(live: LiveResource) => readonly DriftItem[] | undefined> {
+  const { live, iac, scope, recordOf, storedHashes, previousItems } = options;
+  const kept = new Map<LiveResource, DriftItem[]>();
+  const previousOf = new Map<string, DriftItem[]>();
+  for (const item of previousItems ?? []) {
+    if (item.status === 'missing') continue;
+    const list = previousOf.get(item.resource_id) ?? [];
+    list.push(matchedItem(item));
+    previousOf.set(item.resource_id, list);
+  }
+  await Promise.all(
+    matchContexts({ live, iac, namespace: scope }).map(async (context) => {
+      const resource = context.live;
+      const record = recordOf.get(resource.id)!;
+      record.matchHash = await sha256Hex(
+        JSON.stringify([
+          record.contentHash,
+          resource.id,
+          resource.kind,
+          resource.namespace,
+          resource.name,
+          resource.uid,
+          resource.controlled,
+          context.hpaTarget,
+          await Promise.all(context.iac.map(iacHash)),
+          relevantManagedFields(resource.object, context.iac),
+        ]),
+      );
+      if (previousItems && storedHashes.get(resource.id)?.matchHash === record.matchHash)
+        kept.set(resource, previousOf.get(resource.id) ?? []);
+    }),
+  );
+  return (resource) => kept.get(resource);
 }
 
 /** Passes partitions through, keeping their live objects in `into`. */

@@ -1,14 +1,14 @@
 import { ProblemError } from '../http/problem-error.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
+import { driftItemKey } from '../store/drift-item-key.ts';
+import type { DriftItemKey } from '../store/store.ts';
 
 /** Where a page of drift items ended: the last item's sort key (status, resource, origin). */
-export type DriftCursor = [status: string, resourceId: string, stateSource: string, address: string];
+export type DriftCursor = DriftItemKey;
 
 const STATUS_ORDER: Readonly<Record<string, number>> = { missing: 0, extra: 1, changed: 2 };
 
-function keyOf(item: StoredDriftItem): DriftCursor {
-  return [item.status, item.resource_id, item.iac?.state_source ?? '', item.iac?.address ?? ''];
-}
+const keyOf = (item: StoredDriftItem): DriftCursor => driftItemKey(item);
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -20,13 +20,17 @@ function compareText(a: string, b: string): number {
  * valid under other filters, and means the same thing on every call.
  */
 export function isAfterCursor(item: StoredDriftItem, cursor: DriftCursor): boolean {
-  const key = keyOf(item);
-  const order =
-    (STATUS_ORDER[key[0]] ?? 3) - (STATUS_ORDER[cursor[0]] ?? 3) ||
-    compareText(key[1], cursor[1]) ||
-    compareText(key[2], cursor[2]) ||
-    compareText(key[3], cursor[3]);
-  return order > 0;
+  return compareDriftKeys(keyOf(item), cursor) > 0;
+}
+
+/** The drift's own order on item keys (see {@link isAfterCursor}): negative, 0 or positive. */
+export function compareDriftKeys(key: DriftItemKey, other: DriftItemKey): number {
+  return (
+    (STATUS_ORDER[key[0]] ?? 3) - (STATUS_ORDER[other[0]] ?? 3) ||
+    compareText(key[1], other[1]) ||
+    compareText(key[2], other[2]) ||
+    compareText(key[3], other[3])
+  );
 }
 
 function toBase64Url(text: string): string {

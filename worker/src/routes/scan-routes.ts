@@ -1,3 +1,4 @@
+import type { DriftStatus } from '@driftwise/core';
 import { createRoute } from '@hono/zod-openapi';
 import { authenticate, requireOrg } from '../auth/authenticate.ts';
 import { ProblemError } from '../http/problem-error.ts';
@@ -20,7 +21,7 @@ import {
 } from '../schemas/scan-schemas.ts';
 import type { ScanRow } from '../store/store.ts';
 import type { AppDeps } from './app-deps.ts';
-import { decodeDriftCursor, encodeDriftCursor, isAfterCursor } from './drift-cursor.ts';
+import { compareDriftKeys, decodeDriftCursor, encodeDriftCursor, isAfterCursor } from './drift-cursor.ts';
 import { seqCursor } from './seq-cursor.ts';
 
 const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
@@ -193,14 +194,24 @@ export function scanRoutes(deps: AppDeps) {
       if (!scan) throw scanNotFound(c.req.param('scan_id'));
       const minRank =
         query.severity_at_least === undefined ? 0 : (SEVERITY_RANK[query.severity_at_least] ?? 0);
-      const matching = (await store.driftItems(scan)).filter(
-        (item) =>
-          (query.status === undefined || query.status.includes(item.status)) &&
-          (query.resource_id === undefined || item.resource_id === query.resource_id) &&
+      // Issue 9: only the chunks that can hold the page's items are read (their summaries say which).
+      const { status, resource_id: resourceId } = query;
+      const found = await store.driftItemsPage(scan, {
+        limit: query.limit,
+        matches: (item) =>
+          (status === undefined || status.includes(item.status)) &&
+          (resourceId === undefined || item.resource_id === resourceId) &&
           (SEVERITY_RANK[item.severity] ?? 0) >= minRank &&
           (after === undefined || isAfterCursor(item, after)),
-      );
-      const page = matching.slice(0, query.limit).map(servedDriftItem);
+        mayMatch: ([first, last, statuses, severities]) =>
+          (after === undefined || compareDriftKeys(last, after) > 0) &&
+          (status === undefined || statuses.some((one) => status.includes(one as DriftStatus))) &&
+          severities.some((severity) => (SEVERITY_RANK[severity] ?? 0) >= minRank) &&
+          (resourceId === undefined ||
+            first[0] !== last[0] ||
+            (first[1] <= resourceId && resourceId <= last[1])),
+      });
+      const page = found.items.map(servedDriftItem);
       const last = page.at(-1);
       // CONTRACT: the summary and warnings are always of the whole scan, whatever the page and filters.
       return c.json(
@@ -212,7 +223,7 @@ export function scanRoutes(deps: AppDeps) {
           summary: scan.summary,
           warnings: scan.warnings,
           items: page,
-          next_cursor: matching.length > query.limit && last ? encodeDriftCursor(last) : null,
+          next_cursor: found.more && last ? encodeDriftCursor(last) : null,
         },
         200,
       );

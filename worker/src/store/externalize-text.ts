@@ -23,10 +23,13 @@ export async function externalizeText(
   orgId: string,
   json: string,
   chunkBytes: number,
+  { asString = false, reserve = 0 }: { asString?: boolean; reserve?: number } = {},
 ): Promise<Externalized> {
-  const bytes = utf8Length(json);
-  // Headroom for the row's other values in the same statement (ids, hashes: < 200 bytes).
-  if (bytes <= chunkBytes - 200) return { element: json, parts: [] };
+  // `asString`: the element is a JSON string (the text quoted), which SQLite's `json_extract` hands back
+  // without parsing the object inside; its escapes count towards the statement size.
+  const element = asString ? JSON.stringify(json) : json;
+  // Headroom for the row's other values in the same statement (ids, hashes: < 200 bytes; `reserve` more).
+  if (utf8Length(element) <= chunkBytes - 200 - reserve) return { element, parts: [] };
   const id = await sha256Hex(`${orgId}\n${json}`);
   const pieces = splitText(json, chunkBytes - 200);
   return {

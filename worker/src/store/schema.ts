@@ -105,6 +105,12 @@ export const liveResources = sqliteTable(
     contentHash: text('content_hash').notNull(),
     /** The object as reported, minus `status`, `managedFields` and `resourceVersion`; Secret values hashed. */
     object: text('object').notNull(),
+    /**
+     * Issue 9 (incremental ingest): SHA-256 of what the object's drift depends on (its content, its
+     * relevant managedFields, the IaC resources declaring it, an HPA scaling it), as the newest scan of the
+     * scope matched it; null when that scan did not record one (a batch, duplicate ids).
+     */
+    matchHash: text('match_hash'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.clusterId, t.scope, t.resourceId] })],
 );
@@ -121,6 +127,12 @@ export const driftSets = sqliteTable('drift_sets', {
     .references(() => orgs.id, { onDelete: 'cascade' }),
   /** JSON array of `drift_chunks.id`, in item order. */
   chunkIds: text('chunk_ids').notNull(),
+  /**
+   * Issue 9 (drift paging): JSON array, one `[first key, last key, statuses, severities]` per chunk (a key is
+   * `[status, resource_id, state_source, address]`), or a parts reference when large; so a page reads only
+   * the chunks that can hold its items. Null in sets stored before it existed (every chunk is read).
+   */
+  chunkSummaries: text('chunk_summaries'),
 });
 
 /**
@@ -165,6 +177,12 @@ export const scanRuns = sqliteTable(
     generateIac: integer('generate_iac', { mode: 'boolean' }).notNull(),
     iacFormat: text('iac_format').notNull(),
     customPrompt: text('custom_prompt').notNull(),
+    /**
+     * Issue 9: SHA-256 of the rules this scan's drift was matched under (matcher version, scope, ignore
+     * text); the next scan of the scope reuses an unchanged object's items only under the same rules. Null
+     * when the live rows' `match_hash` do not describe this scan (a batch, duplicate ids, older scans).
+     */
+    matchContext: text('match_context'),
   },
   (t) => [
     uniqueIndex('scan_runs_id').on(t.id),

@@ -7,6 +7,7 @@ import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import type { BatchStore } from './batch-store.ts';
 import { chunkBySize } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
+import { driftItemKey } from './drift-item-key.ts';
 import { type Externalized, externalizeText } from './externalize-text.ts';
 import { NO_LINEAGE, NO_SERIAL, serialOf } from './no-serial.ts';
 import { ObjectTooLargeError } from './object-too-large-error.ts';
@@ -42,9 +43,13 @@ import type {
   CloudAccountRow,
   DeliveryAttemptRow,
   DeliveryRow,
+  DriftChunkSummary,
   DriftEventFilter,
+  DriftPage,
+  DriftPageQuery,
   DueDelivery,
   ListedDriftEvent,
+  LiveHashes,
   MemberRole,
   MemberRow,
   OrgRow,
@@ -122,6 +127,7 @@ function toScanRow(row: ScanRecord): ScanRow {
     bodyHash: row.bodyHash,
     inputsHash: row.inputsHash,
     generateIac: row.generateIac,
+    matchContext: row.matchContext,
   };
 }
 
@@ -171,8 +177,12 @@ export class SqlStore implements Store {
   }
 
   /** See {@link externalizeText}. */
-  #externalize(orgId: string, json: string): Promise<Externalized> {
-    return externalizeText(orgId, json, this.#chunkBytes);
+  #externalize(
+    orgId: string,
+    json: string,
+    options?: { asString?: boolean; reserve?: number },
+  ): Promise<Externalized> {
+    return externalizeText(orgId, json, this.#chunkBytes, options);
   }
 
   /** CONTRACT "Limits": a single object over 4 MiB (of JSON) is a 413, before anything is written. */
@@ -495,10 +505,11 @@ export class SqlStore implements Store {
     // RETURNING rather than a change count: the drivers report changes differently, rows alike.
     const inserted = await this.#db.all<{ id: string }>(
       sql`INSERT INTO scan_runs (id, org_id, cloud_account_id, cluster_id, namespace, created_at, resource_count,
-          summary, warnings, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt)
+          summary, warnings, drift_set_id, body_hash, inputs_hash, generate_iac, iac_format, custom_prompt,
+          match_context)
         SELECT ${scan.id}, p.org_id, p.cloud_account_id, p.cluster_id, p.namespace, ${scan.createdAt},
           p.resource_count, p.summary, p.warnings, p.drift_set_id, p.body_hash, p.inputs_hash, p.generate_iac,
-          p.iac_format, p.custom_prompt
+          p.iac_format, p.custom_prompt, p.match_context
         FROM scan_runs p
         WHERE p.id = ${previousId} AND p.seq = (SELECT MAX(seq) FROM scan_runs
           WHERE org_id = p.org_id AND cluster_id = p.cluster_id AND namespace = p.namespace)
@@ -523,13 +534,19 @@ export class SqlStore implements Store {
       .onConflictDoUpdate({ target: ignoreRules.orgId, set: { text, updatedAt: at } });
   }
 
-  async liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>> {
+  async liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, LiveHashes>> {
     const rows = await this.#db
-      .select({ resourceId: liveResources.resourceId, contentHash: liveResources.contentHash })
+      .select({
+        resourceId: liveResources.resourceId,
+        contentHash: liveResources.contentHash,
+        matchHash: liveResources.matchHash,
+      })
       .from(liveResources)
       .where(liveScope(orgId, clusterId, scope))
       .all();
-    return new Map(rows.map((row) => [row.resourceId, row.contentHash]));
+    return new Map(
+      rows.map((row) => [row.resourceId, { contentHash: row.contentHash, matchHash: row.matchHash }]),
+    );
   }
 
   async liveObject(
@@ -550,14 +567,33 @@ export class SqlStore implements Store {
     const { scan, cloudAccount, scope } = write;
     const db = this.#db;
     // Content-addressed drift: unchanged items map to stored chunks, unchanged drift to the stored set.
+    // Drift paging: what each chunk holds (its first and last key, its statuses and severities), noted
+    // while the chunks are joined; the items' separate texts are not kept beside the joined ones (a 50,000
+    // item drift is ~15 MB of each).
+    const summaries: DriftChunkSummary[] = [];
+    let offset = 0;
     const chunks = contentDefinedChunks(
       write.driftItems.map((item) => ({
         key: `${item.status} ${item.resource_id}`,
         json: JSON.stringify(item),
       })),
       { maxBytes: this.#chunkBytes },
-    ).map((items) => `[${items.join(',')}]`);
+    ).map((piece) => {
+      const items = write.driftItems.slice(offset, offset + piece.length);
+      offset += piece.length;
+      summaries.push([
+        driftItemKey(items[0]!),
+        driftItemKey(items.at(-1)!),
+        [...new Set(items.map((item) => item.status))],
+        [...new Set(items.map((item) => item.severity))],
+      ]);
+      return `[${piece.join(',')}]`;
+    });
     const chunkIds = await Promise.all(chunks.map((items) => sha256Hex(`${scan.orgId}\n${items}`)));
+    // The set row's statement also carries the chunk ids (~70 bytes each): the summaries fit beside them.
+    const chunkSummaries = await this.#externalize(scan.orgId, JSON.stringify(summaries), {
+      reserve: utf8Length(JSON.stringify(chunkIds)),
+    });
     const driftSetId = await sha256Hex(`${scan.orgId}\n${chunkIds.join(',')}`);
     // Chunks of the scope's previous set are stored already: do not even send them.
     // `all`, not `get`: drizzle's libSQL `get` fails on a raw query that finds no row.
@@ -583,7 +619,7 @@ export class SqlStore implements Store {
             ${scan.clusterId}, ${scan.namespace}, ${scan.createdAt},
             ${storableInteger('resource_count', scan.resourceCount)}, ${JSON.stringify(scan.summary)},
             ${JSON.stringify(scan.warnings)}, ${driftSetId}, ${scan.bodyHash}, ${scan.inputsHash}, ${scan.generateIac ? 1 : 0}, ${scan.iacFormat},
-            ${scan.customPrompt}
+            ${scan.customPrompt}, ${scan.matchContext}
           WHERE (SELECT MAX(seq) FROM scan_runs WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId}
             AND namespace = ${scan.namespace}) IS ${write.expectedSeq}`,
       ),
@@ -593,9 +629,10 @@ export class SqlStore implements Store {
     const upserts = await Promise.all(
       write.upserts.map(async (record) => {
         this.#checkObjectSize(record.resourceId, record.json);
-        const object = await this.#externalize(scan.orgId, record.json);
+        // As a JSON string: SQLite then reads the row's four values without parsing each object (see below).
+        const object = await this.#externalize(scan.orgId, record.json, { asString: true });
         parts.push(...object.parts);
-        return `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
+        return `[${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element},${JSON.stringify(record.matchHash)}]`;
       }),
     );
     for (const chunk of chunkBySize(upserts, this.#chunkBytes)) {
@@ -604,7 +641,8 @@ export class SqlStore implements Store {
           .insert(liveResources)
           .select(
             sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope},
-              json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+              json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
+              json_extract(value, '$[3]')
               FROM json_each(${`[${chunk.join(',')}]`}) WHERE ${mine}`,
           )
           .onConflictDoUpdate({
@@ -614,8 +652,29 @@ export class SqlStore implements Store {
               liveResources.scope,
               liveResources.resourceId,
             ],
-            set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+            set: {
+              contentHash: sql`excluded.content_hash`,
+              object: sql`excluded.object`,
+              matchHash: sql`excluded.match_hash`,
+            },
           }),
+      );
+    }
+    // Issue 9: an unchanged object matched in another context keeps its row and gets its new match hash.
+    for (const chunk of chunkBySize(
+      write.matchHashes.map((entry) => JSON.stringify([entry.resourceId, entry.matchHash])),
+      this.#chunkBytes,
+    )) {
+      statements.push(
+        db
+          .update(liveResources)
+          .set({ matchHash: sql`json_extract(j.value, '$[1]')` })
+          .from(sql`json_each(${`[${chunk.join(',')}]`}) AS j`)
+          .where(
+            sql`live_resources.org_id = ${scan.orgId} AND live_resources.cluster_id = ${scan.clusterId}
+              AND live_resources.scope = ${scope} AND live_resources.resource_id = json_extract(j.value, '$[0]')
+              AND ${mine}`,
+          ),
       );
     }
     for (const chunk of chunkBySize(
@@ -659,9 +718,13 @@ export class SqlStore implements Store {
     statements.push(
       db
         .insert(driftSets)
-        .select(sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)} WHERE ${mine}`)
+        .select(
+          sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)},
+            ${chunkSummaries.parts.length > 0 ? (JSON.parse(chunkSummaries.element) as string) : chunkSummaries.element}
+            WHERE ${mine}`,
+        )
         .onConflictDoNothing(),
-      ...this.#partStatements(scan.orgId, parts, mine),
+      ...this.#partStatements(scan.orgId, [...parts, ...chunkSummaries.parts], mine),
       ...(write.iac ? this.#iacStatements(scan.id, scan.orgId, write.iac, mine) : []),
       ...(write.completesBatch
         ? [
@@ -1097,7 +1160,7 @@ export class SqlStore implements Store {
       db
         .insert(liveResources)
         .select(
-          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope}, resource_id, content_hash, object ${staged}
+          sql`SELECT ${scan.orgId}, ${scan.clusterId}, ${scope}, resource_id, content_hash, object, NULL ${staged}
             AND ${mine} ORDER BY part_index, position`,
         )
         .onConflictDoUpdate({
@@ -1107,7 +1170,12 @@ export class SqlStore implements Store {
             liveResources.scope,
             liveResources.resourceId,
           ],
-          set: { contentHash: sql`excluded.content_hash`, object: sql`excluded.object` },
+          // A batch's scan records no match hashes (its match_context is null): the next scan matches all.
+          set: {
+            contentHash: sql`excluded.content_hash`,
+            object: sql`excluded.object`,
+            matchHash: sql`NULL`,
+          },
           setWhere: sql`${liveResources.contentHash} IS NOT excluded.content_hash`,
         }),
       db.delete(liveResources).where(
@@ -1128,12 +1196,13 @@ export class SqlStore implements Store {
   async purgeScans(before: string): Promise<{ scans: number }> {
     const db = this.#db;
     // A parts reference is '@parts:' + 64 hex digits of the id + ':' + the count.
+    // Two lists of at most four terms: D1 caps a compound SELECT at five.
     const referencedParts = sql`SELECT org_id, substr(object, 8, 64) FROM live_resources WHERE object LIKE '@parts:%'
       UNION SELECT s.org_id, substr(i.data, 8, 64) FROM iac_resources i JOIN state_sources s ON s.id = i.state_source_id
         WHERE i.data LIKE '@parts:%'
-      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'
-      UNION SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'
-
+      UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
+    const referencedPartsToo = sql`SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'
+      UNION SELECT org_id, substr(chunk_summaries, 8, 64) FROM drift_sets WHERE chunk_summaries LIKE '@parts:%'
       UNION SELECT org_id, substr(object, 8, 64) FROM report_batch_live WHERE object LIKE '@parts:%'`;
     const results = await db.batch([
       db
@@ -1156,7 +1225,9 @@ export class SqlStore implements Store {
         sql`NOT EXISTS (SELECT 1 FROM drift_sets s, json_each(s.chunk_ids) j
             WHERE s.org_id = drift_chunks.org_id AND j.value = drift_chunks.id)`,
       ),
-      db.delete(valueParts).where(sql`(org_id, id) NOT IN (${referencedParts})`),
+      db
+        .delete(valueParts)
+        .where(sql`(org_id, id) NOT IN (${referencedParts}) AND (org_id, id) NOT IN (${referencedPartsToo})`),
     ]);
     return { scans: (results[0] as unknown[]).length };
   }
@@ -1196,6 +1267,42 @@ export class SqlStore implements Store {
       results.map((row) => row.items),
     );
     return texts.flatMap((text) => JSON.parse(text) as StoredDriftItem[]);
+  }
+
+  async driftItemsPage(scan: ScanRow, page: DriftPageQuery): Promise<DriftPage> {
+    const [set] = await this.#db.all<{ chunk_ids: string; chunk_summaries: string | null }>(
+      sql`SELECT chunk_ids, chunk_summaries FROM drift_sets WHERE id = ${scan.driftSetId} AND org_id = ${scan.orgId}`,
+    );
+    if (!set) return { items: [], more: false };
+    const ids = JSON.parse(set.chunk_ids) as string[];
+    const summaries =
+      set.chunk_summaries === null
+        ? undefined
+        : (JSON.parse((await this.#resolve(scan.orgId, [set.chunk_summaries]))[0]!) as DriftChunkSummary[]);
+    // Sets stored before summaries existed: every chunk may hold matching items.
+    const candidates = ids.filter((_, index) => !summaries || page.mayMatch(summaries[index]!));
+    const items: StoredDriftItem[] = [];
+    // One chunk first, then twice as many per round: a small page reads one chunk, a first page of 5,000
+    // items (~160 chunks) eight rounds.
+    for (let next = 0, group = 1; next < candidates.length && items.length <= page.limit; group *= 2) {
+      const chosen = candidates.slice(next, next + group);
+      next += chosen.length;
+      const rows = await this.#db.all<{ id: string; items: string }>(
+        sql`SELECT id, items FROM drift_chunks WHERE org_id = ${scan.orgId}
+          AND id IN (SELECT value FROM json_each(${JSON.stringify(chosen)}))`,
+      );
+      const texts = await this.#resolve(
+        scan.orgId,
+        rows.map((row) => row.items),
+      );
+      const byId = new Map(rows.map((row, index) => [row.id, texts[index]!]));
+      for (const id of chosen) {
+        const text = byId.get(id);
+        if (text === undefined) throw new Error(`drift set ${scan.driftSetId}: chunk ${id} is missing`);
+        for (const item of JSON.parse(text) as StoredDriftItem[]) if (page.matches(item)) items.push(item);
+      }
+    }
+    return { items: items.slice(0, page.limit), more: items.length > page.limit };
   }
 
   // --- dashboard and sign-in (w2-dashboard) ---

@@ -67,6 +67,8 @@ export interface ScanRow {
   bodyHash: string;
   inputsHash: string;
   generateIac: boolean;
+  /** The rules the drift was matched under, when the live rows' match hashes describe this scan (issue 9). */
+  matchContext: string | null;
 }
 
 /** A member's role in an org (CONTRACT "Dashboard and sign-in"). */
@@ -91,6 +93,14 @@ export interface LiveRecord {
   contentHash: string;
   /** Minified JSON of the stored object. */
   json: string;
+  /** What the object's drift depended on when this scan matched it (issue 9); null: not recorded. */
+  matchHash: string | null;
+}
+
+/** The hashes a live row keeps (see {@link LiveRecord}). */
+export interface LiveHashes {
+  contentHash: string;
+  matchHash: string | null;
 }
 
 /** Everything one report writes, in one atomic unit. */
@@ -109,6 +119,8 @@ export interface ScanWrite {
   upserts: LiveRecord[];
   /** Objects of the stored live state that the report no longer has. */
   deletes: string[];
+  /** Objects whose content is unchanged but whose match hash is not the stored one (issue 9). */
+  matchHashes: { resourceId: string; matchHash: string | null }[];
   driftItems: StoredDriftItem[];
   /** The generated IaC when the report asked for it (`generate_iac`), stored in the same atomic unit. */
   iac?: IacResult | undefined;
@@ -118,6 +130,31 @@ export interface ScanWrite {
   deliveries: { id: string; webhookId: string }[];
   /** Batches (issue 9): the claimed batch this scan completes, marked `done` in the same transaction. */
   completesBatch?: { id: string; resourceCount: number } | undefined;
+}
+
+/** The sort key of a drift item: status, resource id, the IaC origin's state source and address. */
+export type DriftItemKey = [status: string, resourceId: string, stateSource: string, address: string];
+
+/** What a stored chunk of drift items holds: its first and last item's key, its statuses and severities. */
+export type DriftChunkSummary = [
+  first: DriftItemKey,
+  last: DriftItemKey,
+  statuses: string[],
+  severities: string[],
+];
+
+/** Which items a page of drift wants (see {@link Store.driftItemsPage}). */
+export interface DriftPageQuery {
+  /** False when no item of the chunk can match (the filter and the cursor decide). */
+  mayMatch(chunk: DriftChunkSummary): boolean;
+  matches(item: StoredDriftItem): boolean;
+  limit: number;
+}
+
+/** Up to `limit` matching items, in drift order, and whether more match after them. */
+export interface DriftPage {
+  items: StoredDriftItem[];
+  more: boolean;
 }
 
 /** A drift event as stored (w2-history, issue 14). */
@@ -251,8 +288,8 @@ export interface Store {
     scope: string,
     resourceId: string,
   ): Promise<string | undefined>;
-  /** `resource_id → content_hash` of the stored live state of a cluster's scope. */
-  liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, string>>;
+  /** `resource_id → { content_hash, match_hash }` of the stored live state of a cluster's scope. */
+  liveHashes(orgId: string, clusterId: string, scope: string): Promise<Map<string, LiveHashes>>;
   /**
    * Writes a whole scan atomically: nothing is stored if any part fails. False, with nothing written, when
    * another scan of the scope landed after `expectedSeq`: read the live state again and recompute.
@@ -282,6 +319,11 @@ export interface Store {
   listScans(orgId: string, filter: ScanFilter, limit: number, beforeSeq?: number): Promise<ScanRow[]>;
   getScan(orgId: string, scanId: string): Promise<ScanRow | undefined>;
   driftItems(scan: ScanRow): Promise<StoredDriftItem[]>;
+  /**
+   * Issue 9: one page of a scan's drift, reading only the chunks that can hold its items (`mayMatch` of
+   * each chunk's summary), in order, until `limit` + 1 items `matches` (so `more` is known).
+   */
+  driftItemsPage(scan: ScanRow, page: DriftPageQuery): Promise<DriftPage>;
   /** The generated IaC of a scan of the org; undefined when the scan did not ask for it (or is not there). */
   scanIac(orgId: string, scanId: string): Promise<IacResult | undefined>;
 

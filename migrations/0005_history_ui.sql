@@ -1,1 +1,0 @@
-CREATE INDEX `drift_events_org_scope_resource_seq` ON `drift_events` (`org_id`,`cluster_id`,`namespace`,`resource_id`,`seq`);
