@@ -109,7 +109,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('status' as const), target: fc.nat(9) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('toggle' as const), target: fc.nat(9) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('state' as const), variant: fc.nat(4) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('state' as const), variant: fc.nat(6) }) },
   {
     weight: 1,
     arbitrary: fc.record({ op: fc.constant('ignore' as const), variant: fc.nat(IGNORE_VARIANTS.length - 1) }),
@@ -130,17 +130,58 @@ function initialObjects(): Resource[] {
       clone.properties.metadata.name = clone.name;
       clone.properties.metadata.uid = `${String(clone.properties.metadata.uid).slice(0, -1)}${copy}`;
       clone.id = clone.properties.metadata.uid;
+      // The third ConfigMap was installed by a Helm release (managed only while state holds the release).
+      if (copy === 3 && resource.normalized_type === 'k8s/configmap') {
+        clone.properties.metadata.labels = { 'app.kubernetes.io/managed-by': 'Helm' };
+        clone.properties.metadata.annotations = {
+          'meta.helm.sh/release-name': 'rules-chart',
+          'meta.helm.sh/release-namespace': 'fleet',
+        };
+      }
       objects.push(clone);
     }
   }
   return objects;
 }
 
-/** A state variant: 0 the example's, 1 a changed replica count, 2 without the ConfigMap, 3 copies declared, 4 none. */
+const KUBERNETES = 'provider["registry.terraform.io/hashicorp/kubernetes"]';
+const HELM = 'provider["registry.terraform.io/hashicorp/helm"]';
+
+/**
+ * A state variant: 0 the example's, 1 a changed replica count, 2 without the ConfigMap, 3 copies declared,
+ * 4 none, 5 a `kubernetes_labels` patch on the tracker, 6 the `helm_release` of the third ConfigMap.
+ */
 function stateVariant(variant: number, serial: number): Json | undefined {
   if (variant === 4) return undefined;
   const state = structuredClone(baseState);
   state.serial = serial;
+  const instance = (attributes: Json) => ({ schema_version: 0, attributes, sensitive_attributes: [] });
+  if (variant === 5)
+    state.resources.push({
+      mode: 'managed',
+      type: 'kubernetes_labels',
+      name: 'tracker_team',
+      provider: KUBERNETES,
+      instances: [
+        instance({
+          id: 'apiVersion=apps/v1,kind=Deployment,namespace=fleet,name=tracker',
+          api_version: 'apps/v1',
+          kind: 'Deployment',
+          metadata: [{ name: 'tracker', namespace: 'fleet' }],
+          labels: { team: 'fleet-ops' },
+          field_manager: 'Terraform',
+          force: false,
+        }),
+      ],
+    });
+  if (variant === 6)
+    state.resources.push({
+      mode: 'managed',
+      type: 'helm_release',
+      name: 'rules_chart',
+      provider: HELM,
+      instances: [instance({ id: 'rules-chart', name: 'rules-chart', namespace: 'fleet', chart: 'rules' })],
+    });
   if (variant === 1) {
     const tracker = state.resources.find(
       (r) => r.name === 'tracker' && r.type === 'kubernetes_deployment_v1',
@@ -364,6 +405,17 @@ const SEQUENCES: [string, Step[]][] = [
       { op: 'report' },
       { op: 'edit', target: 0, value: 2, manager: 'kubectl-edit' },
       { op: 'toggle', target: 3 },
+    ],
+  ],
+  [
+    'a patch-style resource, then a helm release, then neither',
+    [
+      { op: 'report' },
+      { op: 'state', variant: 5 },
+      { op: 'report' },
+      { op: 'state', variant: 6 },
+      { op: 'report' },
+      { op: 'state', variant: 0 },
     ],
   ],
   [

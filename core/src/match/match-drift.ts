@@ -14,13 +14,14 @@ import type {
   LiveResource,
   Severity,
 } from '../model.ts';
-import { combineDeclarations, type Declaration, declaringPatch } from './combine-declarations.ts';
+import { type Declaration, declaringPatch } from './combine-declarations.ts';
 import { compareObjects } from './compare-objects.ts';
 import { driftItemOrder } from './drift-item-order.ts';
 import { driftWarnings, type StateSourceInfo } from './drift-warnings.ts';
 import { hpaTargets } from './hpa-targets.ts';
 import { pairResources } from './pair-resources.ts';
 import { redactChangeValues } from './redact-change-values.ts';
+import { scopedDeclarations } from './scoped-declarations.ts';
 import { serverManagedPaths } from './server-managed-paths.ts';
 import { changeSeverity, highestSeverity, resourceSeverity } from './severity.ts';
 import { summarizeDrift } from './summarize-drift.ts';
@@ -219,15 +220,7 @@ export function matchDrift({
   stateSources,
   reuse = () => undefined,
 }: MatchDriftOptions): DriftResult {
-  const inScope = (resourceNamespace: string | null) => namespace === '*' || resourceNamespace === namespace;
-  const scopedLive = live.filter((resource) => inScope(resource.namespace));
-  // A release installs objects in any namespace (and cluster-scoped ones): every release applies.
-  const releases = iac.filter((resource) => resource.declares === 'release');
-  const declarations = combineDeclarations(
-    iac.filter((resource) => resource.declares !== 'release' && inScope(resource.namespace)),
-    scopedLive,
-    releases,
-  );
+  const { scopedLive, declarations } = scopedDeclarations({ live, iac, namespace });
   const declarationOf = new Map(declarations.map((declaration) => [declaration.resource, declaration]));
   const targets = hpaTargets(live);
   const fileMatcher = ignoreMatcher(ignoreRules);
