@@ -8,7 +8,7 @@ import inSyncState from '../../examples/in-sync/state.tfstate?raw';
 import manifestDrift from '../../examples/missing-extra-manifest/drift.json';
 import manifestReport from '../../examples/missing-extra-manifest/report.json';
 import manifestState from '../../examples/missing-extra-manifest/state.tfstate?raw';
-import { call, createOrgAndKey, freshIp, json, withKey } from './helpers.ts';
+import { call, createOrgAndKey, freshIp, json, reportAndReadDrift, withKey } from './helpers.ts';
 
 const cases = [
   ['in-sync', inSyncState, inSyncReport, inSyncDrift],
@@ -24,16 +24,7 @@ describe('worked examples (examples/)', () => {
       json('PUT', state, withKey(key)),
     );
     expect(upload.status).toBe(200);
-    const posted = await call(
-      '/api/v2/operator/report',
-      json('POST', report, { ...withKey(key), 'CF-Connecting-IP': freshIp() }),
-    );
-    expect(posted.status).toBe(201);
-    const { report_id: scanId } = (await posted.json()) as { report_id: string };
-    const drift = await call(`/api/v2/orgs/${orgId}/scans/${scanId}/drift`, { headers: withKey(key) });
-    expect(drift.status).toBe(200);
-    const text = await drift.text();
-    const body = JSON.parse(text) as { created_at: string };
+    const { scanId, drift: body } = await reportAndReadDrift<{ created_at: string }>(orgId, key, report);
     const expectedText = JSON.stringify(expected)
       .replaceAll('<scan-uuid>', scanId)
       .replaceAll('<scan-created-at>', body.created_at);

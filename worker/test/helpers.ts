@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
 
 /** The admin token the tests configure (vitest.config.ts). */
 export const ADMIN_TOKEN = 'test-admin-token';
@@ -60,4 +61,24 @@ export async function rows<T = Record<string, unknown>>(sql: string, ...params: 
 export async function count(table: string): Promise<number> {
   const [row] = await rows<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
   return row?.n ?? 0;
+}
+
+/**
+ * Posts a report on the operator route (201 expected) and reads its scan's drift (200 expected): the scan
+ * id and the drift body.
+ */
+export async function reportAndReadDrift<T = Record<string, unknown>>(
+  orgId: string,
+  key: string,
+  report: unknown,
+): Promise<{ scanId: string; drift: T }> {
+  const posted = await call(
+    '/api/v2/operator/report',
+    json('POST', report, { ...withKey(key), 'CF-Connecting-IP': freshIp() }),
+  );
+  expect(posted.status).toBe(201);
+  const { report_id: scanId } = (await posted.json()) as { report_id: string };
+  const drift = await call(`/api/v2/orgs/${orgId}/scans/${scanId}/drift`, { headers: withKey(key) });
+  expect(drift.status).toBe(200);
+  return { scanId, drift: (await drift.json()) as T };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scanPage } from '../src/dashboard/scan-page.ts';
 import type { StoredDriftItem } from '../src/ingest/stored-drift-item.ts';
 import type { ScanRow } from '../src/store/store.ts';
-import { call, createOrgAndKey, freshIp, json, withKey } from './helpers.ts';
+import { call, createOrgAndKey, json, reportAndReadDrift, withKey } from './helpers.ts';
 
 // Issue 11 §3 end to end: a state with patch-style resources and a helm_release goes up the state route,
 // a report comes in on the operator route, and the drift route serves what they declare.
@@ -202,15 +202,7 @@ async function driftOf(stateBody: unknown, reportBody: unknown, k8sResources = 3
   expect(upload.status).toBe(200);
   // Two patches of one object and a release (plus its rendered objects): read, nothing skipped.
   expect(await upload.json()).toMatchObject({ resource_count: 3, k8s_resource_count: k8sResources });
-  const posted = await call(
-    '/api/v2/operator/report',
-    json('POST', reportBody, { ...withKey(key), 'CF-Connecting-IP': freshIp() }),
-  );
-  expect(posted.status).toBe(201);
-  const { report_id: scanId } = (await posted.json()) as { report_id: string };
-  const drift = await call(`/api/v2/orgs/${orgId}/scans/${scanId}/drift`, { headers: withKey(key) });
-  expect(drift.status).toBe(200);
-  return (await drift.json()) as Drift;
+  return (await reportAndReadDrift<Drift>(orgId, key, reportBody)).drift;
 }
 
 describe('patch-style resources and helm_release through the state and report routes', () => {

@@ -6,7 +6,7 @@ import inSyncReport from '../../examples/in-sync/report.json';
 import inSyncState from '../../examples/in-sync/state.tfstate?raw';
 import manifestReport from '../../examples/missing-extra-manifest/report.json';
 import manifestState from '../../examples/missing-extra-manifest/state.tfstate?raw';
-import { call, count, createOrgAndKey, freshIp, json, rows, withKey } from './helpers.ts';
+import { call, count, createOrgAndKey, json, reportAndReadDrift, rows, withKey } from './helpers.ts';
 
 // Issue 11, section 3: `terraform show -json` output is a state upload like `terraform state pull` output.
 const state = JSON.parse(inSyncState) as { serial: number; lineage: string };
@@ -36,15 +36,7 @@ async function driftOf(stateBody: string, report: unknown): Promise<unknown> {
   const { orgId, key } = await createOrgAndKey(['write']);
   const uploaded = await upload(orgId, key, stateBody, 'main/state?cluster_id=example-cluster');
   expect(uploaded.status).toBe(200);
-  const posted = await call(
-    '/api/v2/operator/report',
-    json('POST', report, { ...withKey(key), 'CF-Connecting-IP': freshIp() }),
-  );
-  expect(posted.status).toBe(201);
-  const { report_id: scanId } = (await posted.json()) as { report_id: string };
-  const drift = await call(`/api/v2/orgs/${orgId}/scans/${scanId}/drift`, { headers: withKey(key) });
-  expect(drift.status).toBe(200);
-  const body = (await drift.json()) as { created_at: string };
+  const { scanId, drift: body } = await reportAndReadDrift<{ created_at: string }>(orgId, key, report);
   return JSON.parse(
     JSON.stringify(body).replaceAll(scanId, '<scan>').replaceAll(body.created_at, '<created-at>'),
   );
