@@ -66,6 +66,49 @@ describe('applyMigrations', () => {
   });
 });
 
+describe('migration 0003_drift_set_chunks', () => {
+  it("moves each stored set's chunk list and summaries into rows, in order", async () => {
+    const client = createClient({ url: ':memory:' });
+    try {
+      const migrations = await readMigrations(migrationsDir);
+      const upTo = migrations.findIndex((m) => m.name === '0003_drift_set_chunks.sql');
+      expect(upTo).toBeGreaterThan(0);
+      await applyMigrations(client, migrations.slice(0, upTo));
+      await client.execute("INSERT INTO orgs (id, name, created_at) VALUES ('o', 'o', '2026-01-01')");
+      const summary = (n: number) => [
+        ['extra', `r${n}`, '', ''],
+        ['extra', `r${n + 1}`, '', ''],
+        ['extra'],
+        ['medium'],
+      ];
+      await client.batch([
+        {
+          sql: "INSERT INTO drift_sets (id, org_id, chunk_ids, chunk_summaries) VALUES ('s1', 'o', ?, ?)",
+          args: [JSON.stringify(['c0', 'c1', 'c2']), JSON.stringify([summary(0), summary(2), summary(4)])],
+        },
+        // Before summaries existed, and with summaries kept in value_parts: both read every chunk.
+        "INSERT INTO drift_sets (id, org_id, chunk_ids, chunk_summaries) VALUES ('s2', 'o', '[\"c9\"]', NULL)",
+        `INSERT INTO drift_sets (id, org_id, chunk_ids, chunk_summaries) VALUES ('s3', 'o', '["c8"]', '@parts:${'a'.repeat(64)}:2')`,
+      ]);
+      await applyMigrations(client, migrations);
+      const { rows } = await client.execute(
+        'SELECT set_id, org_id, position, chunk_id, summary FROM drift_set_chunks ORDER BY set_id, position',
+      );
+      expect(rows.map((row) => ({ ...row }))).toEqual([
+        { set_id: 's1', org_id: 'o', position: 0, chunk_id: 'c0', summary: JSON.stringify(summary(0)) },
+        { set_id: 's1', org_id: 'o', position: 1, chunk_id: 'c1', summary: JSON.stringify(summary(2)) },
+        { set_id: 's1', org_id: 'o', position: 2, chunk_id: 'c2', summary: JSON.stringify(summary(4)) },
+        { set_id: 's2', org_id: 'o', position: 0, chunk_id: 'c9', summary: null },
+        { set_id: 's3', org_id: 'o', position: 0, chunk_id: 'c8', summary: null },
+      ]);
+      const columns = await client.execute("SELECT name FROM pragma_table_info('drift_sets')");
+      expect(columns.rows.map((row) => row.name)).toEqual(['id', 'org_id']);
+    } finally {
+      client.close();
+    }
+  });
+});
+
 describe("drizzle's libSQL batch", () => {
   it('rolls back the whole batch when its last statement fails, as D1 does', async () => {
     const client = createClient({ url: ':memory:' });

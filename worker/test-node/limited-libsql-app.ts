@@ -1,7 +1,8 @@
+import type { Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { createApp } from '../src/create-app.ts';
 import * as schema from '../src/store/schema.ts';
-import { SqlStore } from '../src/store/sql-store.ts';
+import { SqlStore, type SqlStoreOptions } from '../src/store/sql-store.ts';
 import { type ClientLimitLog, productionLimitsClient } from '../test/production-d1-limits.ts';
 import { asAdmin, CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp } from './libsql-app.ts';
 
@@ -17,12 +18,18 @@ export interface LimitedLibsqlApp {
 
 /**
  * The app the large-object and batch tests run on Node: the same store as production, over a libSQL client
- * that records every statement beyond D1's limits. Close `standalone.client` after each test.
+ * that records every statement beyond D1's limits (`options.wrap` may stand between them, `options.store`
+ * sets the store's sizes). Close `standalone.client` after each test.
  */
-export async function limitedLibsqlApp(): Promise<LimitedLibsqlApp> {
+export async function limitedLibsqlApp(
+  options: { store?: SqlStoreOptions; wrap?: (client: Client) => Client } = {},
+): Promise<LimitedLibsqlApp> {
   const standalone = await libsqlApp();
   const limits = productionLimitsClient(standalone.client);
-  const store = new SqlStore(drizzle(limits.client, { schema }));
+  const store = new SqlStore(
+    drizzle(options.wrap?.(limits.client) ?? limits.client, { schema }),
+    options.store,
+  );
   const app = createApp({ store: () => store, clientIp: (c) => c.req.header(CLIENT_IP_HEADER) });
   const bindings = { ...standalone.bindings, MAX_BODY_BYTES: String(16 * 1024 * 1024) };
   const call = async (path: string, init: RequestInit) =>

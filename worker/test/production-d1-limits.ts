@@ -130,7 +130,7 @@ export async function largestStoredValue(
     ['live_resources', 'object'],
     ['iac_resources', 'data'],
     ['drift_chunks', 'items'],
-    ['drift_sets', 'chunk_ids'],
+    ['drift_set_chunks', 'summary'],
     ['value_parts', 'text'],
     ['scan_runs', 'summary'],
   ]) {

@@ -43,8 +43,8 @@ async function world() {
 
 const danglingChunks = () =>
   rows(
-    `SELECT s.id FROM drift_sets s, json_each(s.chunk_ids) j
-     WHERE NOT EXISTS (SELECT 1 FROM drift_chunks c WHERE c.id = j.value AND c.org_id = s.org_id)`,
+    `SELECT d.set_id FROM drift_set_chunks d
+     WHERE NOT EXISTS (SELECT 1 FROM drift_chunks c WHERE c.id = d.chunk_id AND c.org_id = d.org_id)`,
   );
 
 describe('purgeOldScans', () => {

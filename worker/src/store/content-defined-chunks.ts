@@ -27,32 +27,32 @@ function fnv1a(text: string): number {
 /**
  * Splits items into chunks whose boundaries follow the items' keys rather than their positions, so adding,
  * removing or changing one item changes only the chunk that holds it (and its neighbour at most), and
- * content-addressed chunks of an otherwise unchanged list are found again.
+ * content-addressed chunks of an otherwise unchanged list are found again. Lazy both ways: items are read
+ * and chunks given one at a time, so a caller can serialize a 50,000-item drift without holding every
+ * item's text at once.
  *
  * @example
- * contentDefinedChunks(items.map((item) => ({ key: item.resource_id, json: JSON.stringify(item) })))
+ * [...contentDefinedChunks(items.map((item) => ({ key: item.resource_id, json: JSON.stringify(item) })))]
  */
-export function contentDefinedChunks(
-  items: readonly KeyedItem[],
+export function* contentDefinedChunks(
+  items: Iterable<KeyedItem>,
   { every = 32, maxBytes = 90_000 }: ContentDefinedChunksOptions = {},
-): string[][] {
-  const chunks: string[][] = [];
+): Generator<string[]> {
   let current: string[] = [];
   let size = 0;
   for (const item of items) {
     if (current.length > 0 && size + utf8Length(item.json) + 1 > maxBytes) {
-      chunks.push(current);
+      yield current;
       current = [];
       size = 0;
     }
     current.push(item.json);
     size += utf8Length(item.json) + 1;
     if (fnv1a(item.key) % every === 0) {
-      chunks.push(current);
+      yield current;
       current = [];
       size = 0;
     }
   }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  if (current.length > 0) yield current;
 }

@@ -116,7 +116,7 @@ export const liveResources = sqliteTable(
 );
 
 /**
- * The drift items of a scan, as an ordered list of chunk ids (`drift_chunks`). Content-addressed: `id` is
+ * The drift items of a scan, as an ordered list of chunks (`drift_set_chunks`). Content-addressed: `id` is
  * the SHA-256 of the org and the chunk ids, so a scan with unchanged drift points at the stored set and
  * adds no row here.
  */
@@ -125,15 +125,32 @@ export const driftSets = sqliteTable('drift_sets', {
   orgId: text('org_id')
     .notNull()
     .references(() => orgs.id, { onDelete: 'cascade' }),
-  /** JSON array of `drift_chunks.id`, in item order. */
-  chunkIds: text('chunk_ids').notNull(),
-  /**
-   * Issue 9 (drift paging): JSON array, one `[first key, last key, statuses, severities]` per chunk (a key is
-   * `[status, resource_id, state_source, address]`), or a parts reference when large; so a page reads only
-   * the chunks that can hold its items. Null in sets stored before it existed (every chunk is read).
-   */
-  chunkSummaries: text('chunk_summaries'),
 });
+
+/**
+ * Issue 9: the chunks of a drift set, one row each, in item order (`position`). A row per chunk rather than
+ * a JSON list on the set: a 100,000-item drift has ~3,000 chunks, whose ids alone (~210 KB) would pass
+ * D1's 100 KB statement limit. `summary` is what the chunk holds, for paging: JSON
+ * `[first key, last key, statuses, severities]` (a key is `[status, resource_id, state_source, address]`);
+ * null for sets stored before summaries existed (a page then reads every chunk).
+ */
+export const driftSetChunks = sqliteTable(
+  'drift_set_chunks',
+  {
+    setId: text('set_id')
+      .notNull()
+      .references(() => driftSets.id, { onDelete: 'cascade' }),
+    orgId: text('org_id').notNull(),
+    position: integer('position').notNull(),
+    chunkId: text('chunk_id').notNull(),
+    summary: text('summary'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.setId, t.position] }),
+    // The purge asks, per chunk, whether any set still lists it.
+    index('drift_set_chunks_chunk').on(t.orgId, t.chunkId),
+  ],
+);
 
 /**
  * Runs of consecutive drift items, content-addressed (`id` = SHA-256 of the org and the items). Chunk

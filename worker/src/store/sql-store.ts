@@ -20,6 +20,7 @@ import {
   cloudAccounts,
   driftChunks,
   driftEvents,
+  driftSetChunks,
   driftSets,
   iacResources,
   ignoreRules,
@@ -71,6 +72,8 @@ export interface SqlStoreOptions {
   chunkBytes?: number;
   /** Largest live object or IaC resource (bytes of JSON) the store keeps: CONTRACT "Limits", 4 MiB. */
   maxObjectBytes?: number;
+  /** Drift chunk statements beyond this many bytes are written ahead of a scan's transaction (4 MB). */
+  writeAheadBytes?: number;
 }
 
 type ScanRecord = typeof scanRuns.$inferSelect;
@@ -167,12 +170,15 @@ export class SqlStore implements Store {
   readonly #db: SqlDatabase;
   readonly #chunkBytes: number;
   readonly #maxObjectBytes: number;
+  readonly #writeAheadBytes: number;
   readonly batches: BatchStore;
 
   constructor(db: SqlDatabase, options: SqlStoreOptions = {}) {
     this.#db = db;
     this.#chunkBytes = options.chunkBytes ?? 90_000;
     this.#maxObjectBytes = options.maxObjectBytes ?? 4 * 1024 * 1024;
+    // A 5,000-item drift (~1.5 MB of chunks) still lands in the scan's one transaction.
+    this.#writeAheadBytes = options.writeAheadBytes ?? 4_000_000;
     this.batches = new SqlBatchStore(db, { chunkBytes: this.#chunkBytes });
   }
 
@@ -566,51 +572,30 @@ export class SqlStore implements Store {
   async writeScan(write: ScanWrite): Promise<boolean> {
     const { scan, cloudAccount, scope } = write;
     const db = this.#db;
-    // Content-addressed drift: unchanged items map to stored chunks, unchanged drift to the stored set.
-    // Drift paging: what each chunk holds (its first and last key, its statuses and severities), noted
-    // while the chunks are joined; the items' separate texts are not kept beside the joined ones (a 50,000
-    // item drift is ~15 MB of each).
-    const summaries: DriftChunkSummary[] = [];
-    let offset = 0;
-    const chunks = contentDefinedChunks(
-      write.driftItems.map((item) => ({
-        key: `${item.status} ${item.resource_id}`,
-        json: JSON.stringify(item),
-      })),
-      { maxBytes: this.#chunkBytes },
-    ).map((piece) => {
-      const items = write.driftItems.slice(offset, offset + piece.length);
-      offset += piece.length;
-      summaries.push([
-        driftItemKey(items[0]!),
-        driftItemKey(items.at(-1)!),
-        [...new Set(items.map((item) => item.status))],
-        [...new Set(items.map((item) => item.severity))],
-      ]);
-      return `[${piece.join(',')}]`;
-    });
-    const chunkIds = await Promise.all(chunks.map((items) => sha256Hex(`${scan.orgId}\n${items}`)));
-    // The set row's statement also carries the chunk ids (~70 bytes each): the summaries fit beside them.
-    const chunkSummaries = await this.#externalize(scan.orgId, JSON.stringify(summaries), {
-      reserve: utf8Length(JSON.stringify(chunkIds)),
-    });
-    const driftSetId = await sha256Hex(`${scan.orgId}\n${chunkIds.join(',')}`);
     // Chunks of the scope's previous set are stored already: do not even send them.
-    // `all`, not `get`: drizzle's libSQL `get` fails on a raw query that finds no row.
-    const [previous] = await db.all<{ chunk_ids: string }>(
-      sql`SELECT chunk_ids FROM drift_sets WHERE id = (SELECT drift_set_id FROM scan_runs
-        WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND namespace = ${scan.namespace}
-        ORDER BY seq DESC LIMIT 1)`,
+    const known = new Set(
+      (
+        await db.all<{ chunk_id: string }>(
+          sql`SELECT chunk_id FROM drift_set_chunks WHERE set_id = (SELECT drift_set_id FROM scan_runs
+            WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId} AND namespace = ${scan.namespace}
+            ORDER BY seq DESC LIMIT 1)`,
+        )
+      ).map((row) => row.chunk_id),
     );
-    const known = new Set<string>(previous ? (JSON.parse(previous.chunk_ids) as string[]) : []);
+    const drift = await this.#driftSetStatements(scan.orgId, write.driftItems, known);
 
     const statements: Statement[] = [
       db
         .insert(cloudAccounts)
         .values({ ...cloudAccount, orgId: scan.orgId })
         .onConflictDoNothing({ target: [cloudAccounts.orgId, cloudAccounts.externalId] }),
+      // The drift set and its chunks come first and unguarded: content-addressed, so a lost round leaves
+      // only rows the purge drops; some chunks of a large drift were written before this transaction.
+      ...drift.statements,
       // The version check: the scan row is inserted only while the newest scan of the scope is the one the
-      // live state was read at; every statement after it writes only if this row exists.
+      // live state was read at, and only when every chunk of its set is stored (a purge between a chunk
+      // written ahead and this transaction makes the round lost, and the next one writes it again); every
+      // statement after it writes only if this row exists.
       // (Bulk writes are insert(…).select(sql) rather than db.run(sql): drizzle's D1 driver cannot batch
       // raw statements with parameters, drizzle-orm#2277. The select lists every column in schema order.)
       db.insert(scanRuns).select(
@@ -618,10 +603,12 @@ export class SqlStore implements Store {
             (SELECT id FROM cloud_accounts WHERE org_id = ${scan.orgId} AND external_id = ${cloudAccount.externalId}),
             ${scan.clusterId}, ${scan.namespace}, ${scan.createdAt},
             ${storableInteger('resource_count', scan.resourceCount)}, ${JSON.stringify(scan.summary)},
-            ${JSON.stringify(scan.warnings)}, ${driftSetId}, ${scan.bodyHash}, ${scan.inputsHash}, ${scan.generateIac ? 1 : 0}, ${scan.iacFormat},
+            ${JSON.stringify(scan.warnings)}, ${drift.setId}, ${scan.bodyHash}, ${scan.inputsHash}, ${scan.generateIac ? 1 : 0}, ${scan.iacFormat},
             ${scan.customPrompt}, ${scan.matchContext}
           WHERE (SELECT MAX(seq) FROM scan_runs WHERE org_id = ${scan.orgId} AND cluster_id = ${scan.clusterId}
-            AND namespace = ${scan.namespace}) IS ${write.expectedSeq}`,
+            AND namespace = ${scan.namespace}) IS ${write.expectedSeq}
+            AND NOT EXISTS (SELECT 1 FROM drift_set_chunks d WHERE d.set_id = ${drift.setId}
+              AND NOT EXISTS (SELECT 1 FROM drift_chunks c WHERE c.id = d.chunk_id AND c.org_id = ${scan.orgId}))`,
       ),
     ];
     const mine = sql`EXISTS (SELECT 1 FROM scan_runs WHERE id = ${scan.id})`;
@@ -688,43 +675,12 @@ export class SqlStore implements Store {
         ),
       );
     }
-    const newChunks = await Promise.all(
-      chunks.flatMap((items, index) =>
-        known.has(chunkIds[index]!)
-          ? []
-          : [
-              this.#externalize(scan.orgId, items).then((stored) => {
-                parts.push(...stored.parts);
-                return `[${JSON.stringify(chunkIds[index])},${stored.element}]`;
-              }),
-            ],
-      ),
-    );
-    for (const group of chunkBySize(newChunks, this.#chunkBytes)) {
-      statements.push(
-        db
-          .insert(driftChunks)
-          .select(
-            sql`SELECT json_extract(value, '$[0]'), ${scan.orgId}, json_extract(value, '$[1]')
-              FROM json_each(${`[${group.join(',')}]`}) WHERE ${mine}`,
-          )
-          .onConflictDoNothing(),
-      );
-    }
     statements.push(
       ...(await this.#eventStatements(write, mine, parts)),
       ...this.#deliveryStatements(write, mine),
     );
     statements.push(
-      db
-        .insert(driftSets)
-        .select(
-          sql`SELECT ${driftSetId}, ${scan.orgId}, ${JSON.stringify(chunkIds)},
-            ${chunkSummaries.parts.length > 0 ? (JSON.parse(chunkSummaries.element) as string) : chunkSummaries.element}
-            WHERE ${mine}`,
-        )
-        .onConflictDoNothing(),
-      ...this.#partStatements(scan.orgId, [...parts, ...chunkSummaries.parts], mine),
+      ...this.#partStatements(scan.orgId, parts, mine),
       ...(write.iac ? this.#iacStatements(scan.id, scan.orgId, write.iac, mine) : []),
       ...(write.completesBatch
         ? [
@@ -737,6 +693,107 @@ export class SqlStore implements Store {
     );
     const results = await db.batch(statements as [Statement, ...Statement[]]);
     return (results.at(-1) as unknown[]).length > 0;
+  }
+
+  /**
+   * A scan's drift as a content-addressed set (docs/data-model.md, "Drift"): the items in content-defined
+   * chunks, the chunks the scope's previous set has (`known`) not sent again, one `drift_set_chunks` row per
+   * chunk with what it holds (for paging). Serialized lazily, item by item, and the chunk statements of a
+   * large drift are written ahead in transactions of their own (≤ `writeAheadBytes` each), so a
+   * 50,000-item drift (~15 MB of JSON) is never held whole as text; the statements that remain are the
+   * caller's, for the scan's transaction.
+   */
+  async #driftSetStatements(
+    orgId: string,
+    items: readonly StoredDriftItem[],
+    known: ReadonlySet<string>,
+  ): Promise<{ setId: string; statements: Statement[] }> {
+    const db = this.#db;
+    const chunkIds: string[] = [];
+    const rows: string[] = [];
+    let pending: Statement[] = [];
+    let pendingBytes = 0;
+    let group: string[] = [];
+    let groupBytes = 0;
+    const parts: string[] = [];
+    const endGroup = () => {
+      if (group.length === 0) return;
+      pending.push(
+        db
+          .insert(driftChunks)
+          .select(
+            // (`WHERE 1`: SQLite needs a WHERE before an upsert's ON CONFLICT on INSERT … SELECT.)
+            sql`SELECT json_extract(value, '$[0]'), ${orgId}, json_extract(value, '$[1]')
+              FROM json_each(${`[${group.join(',')}]`}) WHERE 1`,
+          )
+          .onConflictDoNothing(),
+      );
+      pendingBytes += groupBytes;
+      group = [];
+      groupBytes = 0;
+    };
+    const serialized = (function* () {
+      for (const item of items)
+        yield { key: `${item.status} ${item.resource_id}`, json: JSON.stringify(item) };
+    })();
+    let offset = 0;
+    for (const piece of contentDefinedChunks(serialized, { maxBytes: this.#chunkBytes })) {
+      const first = items[offset]!;
+      const last = items[offset + piece.length - 1]!;
+      const statuses = new Set<string>();
+      const severities = new Set<string>();
+      for (let index = offset; index < offset + piece.length; index++) {
+        statuses.add(items[index]!.status);
+        severities.add(items[index]!.severity);
+      }
+      offset += piece.length;
+      const text = `[${piece.join(',')}]`;
+      const id = await sha256Hex(`${orgId}\n${text}`);
+      const summary: DriftChunkSummary = [
+        driftItemKey(first),
+        driftItemKey(last),
+        [...statuses],
+        [...severities],
+      ];
+      rows.push(`[${chunkIds.length},"${id}",${JSON.stringify(summary)}]`);
+      chunkIds.push(id);
+      if (known.has(id)) continue;
+      const stored = await this.#externalize(orgId, text);
+      parts.push(...stored.parts);
+      const element = `["${id}",${stored.element}]`;
+      const bytes = utf8Length(element) + 1;
+      if (groupBytes + bytes > this.#chunkBytes - 200) endGroup();
+      group.push(element);
+      groupBytes += bytes;
+      if (pendingBytes + groupBytes > this.#writeAheadBytes) {
+        endGroup();
+        await db.batch([...pending, ...this.#partStatements(orgId, parts.splice(0), sql`1`)] as [
+          Statement,
+          ...Statement[],
+        ]);
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    endGroup();
+    const setId = await sha256Hex(`${orgId}\n${chunkIds.join(',')}`);
+    return {
+      setId,
+      statements: [
+        ...pending,
+        ...this.#partStatements(orgId, parts, sql`1`),
+        db.insert(driftSets).values({ id: setId, orgId }).onConflictDoNothing(),
+        ...chunkBySize(rows, this.#chunkBytes - 200).map((group) =>
+          db
+            .insert(driftSetChunks)
+            .select(
+              sql`SELECT ${setId}, ${orgId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+                json_extract(value, '$[2]') FROM json_each(${`[${group.join(',')}]`}) WHERE 1`,
+            )
+            .onConflictDoNothing(),
+        ),
+      ],
+    };
   }
 
   /**
@@ -1202,7 +1259,6 @@ export class SqlStore implements Store {
         WHERE i.data LIKE '@parts:%'
       UNION SELECT org_id, substr(items, 8, 64) FROM drift_chunks WHERE items LIKE '@parts:%'`;
     const referencedPartsToo = sql`SELECT org_id, substr(changes, 8, 64) FROM drift_events WHERE changes LIKE '@parts:%'
-      UNION SELECT org_id, substr(chunk_summaries, 8, 64) FROM drift_sets WHERE chunk_summaries LIKE '@parts:%'
       UNION SELECT org_id, substr(object, 8, 64) FROM report_batch_live WHERE object LIKE '@parts:%'`;
     const results = await db.batch([
       db
@@ -1220,10 +1276,11 @@ export class SqlStore implements Store {
           sql`delivery_id IN (SELECT id FROM webhook_deliveries WHERE scan_id NOT IN (SELECT id FROM scan_runs))`,
         ),
       db.delete(webhookDeliveries).where(sql`scan_id NOT IN (SELECT id FROM scan_runs)`),
+      db.delete(driftSetChunks).where(sql`set_id NOT IN (SELECT drift_set_id FROM scan_runs)`),
       db.delete(driftSets).where(sql`id NOT IN (SELECT drift_set_id FROM scan_runs)`),
       db.delete(driftChunks).where(
-        sql`NOT EXISTS (SELECT 1 FROM drift_sets s, json_each(s.chunk_ids) j
-            WHERE s.org_id = drift_chunks.org_id AND j.value = drift_chunks.id)`,
+        sql`NOT EXISTS (SELECT 1 FROM drift_set_chunks d
+            WHERE d.org_id = drift_chunks.org_id AND d.chunk_id = drift_chunks.id)`,
       ),
       db
         .delete(valueParts)
@@ -1258,9 +1315,8 @@ export class SqlStore implements Store {
 
   async driftItems(scan: ScanRow): Promise<StoredDriftItem[]> {
     const results = await this.#db.all<{ items: string }>(
-      sql`SELECT c.items FROM json_each((SELECT chunk_ids FROM drift_sets
-          WHERE id = ${scan.driftSetId} AND org_id = ${scan.orgId})) AS j
-        JOIN drift_chunks c ON c.id = j.value AND c.org_id = ${scan.orgId} ORDER BY j.key`,
+      sql`SELECT c.items FROM drift_set_chunks d JOIN drift_chunks c ON c.id = d.chunk_id AND c.org_id = d.org_id
+        WHERE d.set_id = ${scan.driftSetId} AND d.org_id = ${scan.orgId} ORDER BY d.position`,
     );
     const texts = await this.#resolve(
       scan.orgId,
@@ -1270,17 +1326,16 @@ export class SqlStore implements Store {
   }
 
   async driftItemsPage(scan: ScanRow, page: DriftPageQuery): Promise<DriftPage> {
-    const [set] = await this.#db.all<{ chunk_ids: string; chunk_summaries: string | null }>(
-      sql`SELECT chunk_ids, chunk_summaries FROM drift_sets WHERE id = ${scan.driftSetId} AND org_id = ${scan.orgId}`,
+    const chunks = await this.#db.all<{ chunk_id: string; summary: string | null }>(
+      sql`SELECT chunk_id, summary FROM drift_set_chunks WHERE set_id = ${scan.driftSetId}
+        AND org_id = ${scan.orgId} ORDER BY position`,
     );
-    if (!set) return { items: [], more: false };
-    const ids = JSON.parse(set.chunk_ids) as string[];
-    const summaries =
-      set.chunk_summaries === null
-        ? undefined
-        : (JSON.parse((await this.#resolve(scan.orgId, [set.chunk_summaries]))[0]!) as DriftChunkSummary[]);
     // Sets stored before summaries existed: every chunk may hold matching items.
-    const candidates = ids.filter((_, index) => !summaries || page.mayMatch(summaries[index]!));
+    const candidates = chunks
+      .filter(
+        (chunk) => chunk.summary === null || page.mayMatch(JSON.parse(chunk.summary) as DriftChunkSummary),
+      )
+      .map((chunk) => chunk.chunk_id);
     const items: StoredDriftItem[] = [];
     // One chunk first, then twice as many per round: a small page reads one chunk, a first page of 5,000
     // items (~160 chunks) eight rounds.
