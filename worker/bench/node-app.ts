@@ -48,6 +48,9 @@ export async function nodeBenchApp() {
     orgId: org.id,
     store: standalone.store,
     post: (path: string, body: string, method = 'POST') => request(path, { method, headers, body }),
+    /** A gzip body (`Content-Encoding: gzip`). */
+    postGzip: (path: string, body: Uint8Array) =>
+      request(path, { method: 'POST', headers: { ...headers, 'Content-Encoding': 'gzip' }, body }),
     get: (path: string) => request(path, { method: 'GET', headers }),
     close: () => {
       standalone.client.close();

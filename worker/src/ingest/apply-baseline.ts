@@ -6,24 +6,25 @@ import { baselineFingerprint } from './baseline-fingerprint.ts';
  * from their status to `accepted`. Ignored items are never accepted: they are not counted at all.
  * `in_sync` and `coverage` do not change: accepted drift is still drift (an accepted `changed` item is not
  * in sync, an accepted `extra` one is not managed by IaC), it is only drift nobody needs to be told about.
+ * In place (an accepted item is replaced by its accepted copy): a 50,000-item drift is not held twice.
  *
  * @example
- * const { items, summary } = await applyBaseline(result.items, result.summary, accepted);
+ * const summary = await applyBaseline(result.items, result.summary, accepted);
  */
 export async function applyBaseline<T extends DriftItem>(
-  items: readonly T[],
+  items: T[],
   summary: DriftSummary,
   accepted: ReadonlySet<string>,
-): Promise<{ items: T[]; summary: DriftSummary }> {
-  if (accepted.size === 0) return { items: [...items], summary };
+): Promise<DriftSummary> {
+  if (accepted.size === 0) return summary;
   const counted = { ...summary };
-  const marked = await Promise.all(
-    items.map(async (item) => {
-      if (item.ignored || !accepted.has(await baselineFingerprint(item))) return item;
+  await Promise.all(
+    items.map(async (item, index) => {
+      if (item.ignored || !accepted.has(await baselineFingerprint(item))) return;
       counted[item.status] -= 1;
       counted.accepted += 1;
-      return { ...item, accepted: true };
+      items[index] = { ...item, accepted: true };
     }),
   );
-  return { items: marked, summary: counted };
+  return counted;
 }

@@ -94,36 +94,7 @@ export async function ingestBatchPart(
       `Batch ${batch.id} was not completed within 15 minutes and was dropped: send it again under a new id.`,
     );
 
-  const live = toLiveResources(report, { secretHasher });
-  const objects: StagedObject[] = await Promise.all(
-    live.map(async (resource) => {
-      const json = JSON.stringify(resource);
-      const stored = JSON.stringify(storedLiveObject(resource.object));
-      const bytes = Math.max(utf8Length(json), utf8Length(stored));
-      if (bytes > MAX_OBJECT_BYTES) throw new ObjectTooLargeError(resource.id, bytes, MAX_OBJECT_BYTES);
-      const record = {
-        resourceId: resource.id,
-        contentHash: await sha256Hex(stored),
-        json: stored,
-        matchHash: null,
-      };
-      return { json, namespace: resource.namespace, record };
-    }),
-  );
-  const contentHash = await sha256Hex(objects.map((object) => object.json).join('\n'));
-
-  if (stored.state === 'open') {
-    const before = await store.batches.progress(orgId, batch.id);
-    if (before.objects + objects.length > REPORT_LIMITS.maxBatchObjects)
-      throw new ProblemError(
-        413,
-        'payload_too_large',
-        `Batch ${batch.id} would hold more than ${REPORT_LIMITS.maxBatchObjects} objects (the limit per batch).`,
-      );
-  }
-  const staged = await store.batches.stagePart(orgId, batch.id, { index: batch.index, objects, contentHash });
-  if (staged.contentHash !== undefined && staged.contentHash !== contentHash)
-    throw conflict(`Part ${batch.index} of batch ${batch.id} was already received with other objects.`);
+  const staged = await stage();
   if (stored.state === 'done') return done(stored);
   if (staged.received < batch.total)
     return { status: 202, batchId: batch.id, received: staged.received, total: batch.total };
@@ -160,6 +131,54 @@ export async function ingestBatchPart(
     // Let a re-sent part try again rather than leave the batch claimed until it expires.
     await store.batches.release(orgId, batch.id);
     throw error;
+  }
+
+  /**
+   * Stages the part's objects, emptying `report.resources` once they are texts: from here on the completing
+   * part holds one partition of the batch at a time, not its own objects as well. Functions of their own,
+   * so that nothing of the part outlives them.
+   */
+  async function stage() {
+    const objects = await stagedObjects();
+    // The part is texts now: its parsed objects (the validated body's) can go before it is written.
+    report.resources.length = 0;
+    const contentHash = await sha256Hex(objects.map((object) => object.json).join('\n'));
+    if (stored.state === 'open') {
+      const before = await store.batches.progress(orgId, batch.id);
+      if (before.objects + objects.length > REPORT_LIMITS.maxBatchObjects)
+        throw new ProblemError(
+          413,
+          'payload_too_large',
+          `Batch ${batch.id} would hold more than ${REPORT_LIMITS.maxBatchObjects} objects (the limit per batch).`,
+        );
+    }
+    const staged = await store.batches.stagePart(orgId, batch.id, {
+      index: batch.index,
+      objects,
+      contentHash,
+    });
+    if (staged.contentHash !== undefined && staged.contentHash !== contentHash)
+      throw conflict(`Part ${batch.index} of batch ${batch.id} was already received with other objects.`);
+    return staged;
+  }
+
+  /** The part's objects as staged texts (Secret values hashed first). */
+  async function stagedObjects(): Promise<StagedObject[]> {
+    return Promise.all(
+      toLiveResources(report, { secretHasher }).map(async (resource) => {
+        const json = JSON.stringify(resource);
+        const stored = JSON.stringify(storedLiveObject(resource.object));
+        const bytes = Math.max(utf8Length(json), utf8Length(stored));
+        if (bytes > MAX_OBJECT_BYTES) throw new ObjectTooLargeError(resource.id, bytes, MAX_OBJECT_BYTES);
+        const record = {
+          resourceId: resource.id,
+          contentHash: await sha256Hex(stored),
+          json: stored,
+          matchHash: null,
+        };
+        return { json, namespace: resource.namespace, record };
+      }),
+    );
   }
 
   function done(row: BatchRow): IngestedBatchPart {

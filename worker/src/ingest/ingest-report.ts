@@ -226,17 +226,8 @@ export async function ingestReport(
     const createdAt = now().toISOString();
     const firstSeen = new Map(previousItems.map((item) => [driftKey(item), item]));
     // w2-history: the baseline read above (part of the inputs fingerprint, so the repeat shortcut agrees).
-    const baselined = await applyBaseline(result.items, result.summary, accepted);
-    const driftItems: StoredDriftItem[] = baselined.items.map(({ accepted, ...item }) => {
-      const seen = firstSeen.get(driftKey(item));
-      // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
-      return {
-        ...item,
-        first_seen_scan_id: seen?.first_seen_scan_id ?? scanId,
-        first_seen_at: seen?.first_seen_at ?? createdAt,
-        accepted,
-      };
-    });
+    const summary = await applyBaseline(result.items, result.summary, accepted);
+    const driftItems = withFirstSeen(result.items, firstSeen, scanId, createdAt);
     // w2-history: what changed since the previous scan of the scope, written in the same atomic write.
     const acceptedNow = new Set(driftItems.filter((item) => item.accepted).map((item) => item.resource_id));
     const acceptedBefore = new Set(
@@ -276,7 +267,7 @@ export async function ingestReport(
         namespace: scope,
         createdAt,
         resourceCount,
-        summary: baselined.summary,
+        summary,
         warnings: result.warnings,
         bodyHash,
         inputsHash,
@@ -352,6 +343,31 @@ async function incrementalMatch(options: {
     }),
   );
   return (resource) => kept.get(resource);
+}
+
+/**
+ * The matched items as stored: `first_seen_*` from the previous scan's item of the same status and resource,
+ * else this scan. In place, item by item, so the matcher's items and the stored ones are not both held.
+ */
+function withFirstSeen(
+  items: DriftItem[],
+  firstSeen: ReadonlyMap<string, StoredDriftItem>,
+  scanId: string,
+  createdAt: string,
+): StoredDriftItem[] {
+  const stored = items as (DriftItem | StoredDriftItem)[];
+  for (let index = 0; index < stored.length; index++) {
+    const { accepted, ...item } = stored[index]!;
+    const seen = firstSeen.get(driftKey(item));
+    // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
+    stored[index] = {
+      ...item,
+      first_seen_scan_id: seen?.first_seen_scan_id ?? scanId,
+      first_seen_at: seen?.first_seen_at ?? createdAt,
+      accepted,
+    };
+  }
+  return stored as StoredDriftItem[];
 }
 
 /** Passes partitions through, keeping their live objects in `into`. */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BatchProgress, BatchRow, BatchStore, StagedPart } from './batch-store.ts';
-import { chunkBySize } from './chunk-by-size.ts';
+import { chunkBySize, groupsBySize } from './chunk-by-size.ts';
 import { externalizeText } from './externalize-text.ts';
 import {
   reportBatches,
@@ -13,6 +13,7 @@ import {
 import { splitText } from './split-text.ts';
 import type { SqlDatabase } from './sql-store.ts';
 import { storableInteger } from './storable-integer.ts';
+import { utf8Length } from './utf8-length.ts';
 
 type Statement = BatchItem<'sqlite'>;
 
@@ -86,35 +87,19 @@ export class SqlBatchStore implements BatchStore {
     // a re-send (or a concurrent duplicate) finds it and writes nothing.
     const fresh = sql`NOT EXISTS (SELECT 1 FROM report_batch_parts WHERE org_id = ${orgId}
       AND batch_id = ${batchId} AND part_index = ${index}) AND ${isOpen}`;
-    const rows = part.objects.flatMap(({ json, namespace }, position) =>
-      splitText(json, this.#chunkBytes - 200).map(
-        (piece, number) =>
-          `[${position},${number},${JSON.stringify(namespace ?? '')},${JSON.stringify(piece)}]`,
-      ),
-    );
-    const statements: Statement[] = chunkBySize(rows, this.#chunkBytes - 200).map((group) =>
-      db
-        .insert(reportBatchObjects)
-        .select(
-          sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-            json_extract(value, '$[2]'), json_extract(value, '$[3]')
-            FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
-        )
-        .onConflictDoNothing(),
-    );
-    // The live rows-to-be, large objects as parts references (their value_parts are content-addressed).
-    const parts: string[] = [];
-    const live = await Promise.all(
-      part.objects.map(async ({ record }, position) => {
-        const object = await externalizeText(orgId, record.json, this.#chunkBytes);
-        parts.push(...object.parts);
-        return `[${position},${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
-      }),
-    );
-    for (const group of chunkBySize(live, this.#chunkBytes - 200)) {
+    // Rows are made and joined into statements one group at a time: a 10 MB part is not held as its
+    // objects, their row texts and the statements at once (issue 9, memory).
+    const chunkBytes = this.#chunkBytes;
+    const objectRows = function* () {
+      for (const [position, { json, namespace }] of part.objects.entries())
+        for (const [number, piece] of splitText(json, chunkBytes - 200).entries())
+          yield `[${position},${number},${JSON.stringify(namespace ?? '')},${JSON.stringify(piece)}]`;
+    };
+    const statements: Statement[] = [];
+    for (const group of groupsBySize(objectRows(), chunkBytes - 200))
       statements.push(
         db
-          .insert(reportBatchLive)
+          .insert(reportBatchObjects)
           .select(
             sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
               json_extract(value, '$[2]'), json_extract(value, '$[3]')
@@ -122,7 +107,35 @@ export class SqlBatchStore implements BatchStore {
           )
           .onConflictDoNothing(),
       );
+    // The live rows-to-be, large objects as parts references (their value_parts are content-addressed).
+    const parts: string[] = [];
+    let live: string[] = [];
+    let liveBytes = 0;
+    const endLive = () => {
+      if (live.length === 0) return;
+      statements.push(
+        db
+          .insert(reportBatchLive)
+          .select(
+            sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+              json_extract(value, '$[2]'), json_extract(value, '$[3]')
+              FROM json_each(${`[${live.join(',')}]`}) WHERE ${fresh}`,
+          )
+          .onConflictDoNothing(),
+      );
+      live = [];
+      liveBytes = 0;
+    };
+    for (const [position, { record }] of part.objects.entries()) {
+      const object = await externalizeText(orgId, record.json, chunkBytes);
+      parts.push(...object.parts);
+      const row = `[${position},${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
+      const bytes = utf8Length(row) + 1;
+      if (liveBytes + bytes > chunkBytes - 200) endLive();
+      live.push(row);
+      liveBytes += bytes;
     }
+    endLive();
     for (const group of chunkBySize(parts, this.#chunkBytes)) {
       statements.push(
         db
