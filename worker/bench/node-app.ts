@@ -24,6 +24,22 @@ export async function nodeBenchApp() {
     clientIp: (c) => c.req.header('X-Bench-Peer'),
     migrationsDir,
   });
+  // Database calls (each `execute` or `batch` is one D1 call: Workers count them against the invocation's
+  // 1,000 subrequests) and the statements they carry.
+  const db = { calls: 0, statements: 0 };
+  const { client } = standalone;
+  const execute = client.execute.bind(client);
+  const batch = client.batch.bind(client);
+  client.execute = ((...args: Parameters<typeof execute>) => {
+    db.calls += 1;
+    db.statements += 1;
+    return execute(...args);
+  }) as typeof execute;
+  client.batch = ((statements: Parameters<typeof batch>[0], ...rest: unknown[]) => {
+    db.calls += 1;
+    db.statements += statements.length;
+    return batch(statements, ...(rest as []));
+  }) as typeof batch;
   const request = (path: string, init: RequestInit & { headers?: Record<string, string> }) => {
     peer += 1;
     return standalone.app.request(
@@ -47,6 +63,7 @@ export async function nodeBenchApp() {
   return {
     orgId: org.id,
     store: standalone.store,
+    db,
     post: (path: string, body: string, method = 'POST') => request(path, { method, headers, body }),
     /** A gzip body (`Content-Encoding: gzip`). */
     postGzip: (path: string, body: Uint8Array) =>

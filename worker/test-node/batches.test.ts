@@ -11,11 +11,6 @@ let limits: ClientLimitLog;
 let call: LimitedLibsqlApp['call'];
 let orgAndKey: () => Promise<{ orgId: string; key: string }>;
 
-beforeEach(async () => {
-  const app = await limitedLibsqlApp();
-  ({ standalone, limits, call } = app);
-  orgAndKey = () => app.orgAndKey('b');
-});
 afterEach(() => standalone.client.close());
 
 const post = (key: string, body: unknown) =>
@@ -33,7 +28,18 @@ function partsOf(report: Report): Report[] {
   }));
 }
 
-describe('batched reports on libSQL', () => {
+// The staged objects are read back in pages by rows and bytes: the default pages, and tiny ones that cut
+// between namespaces, objects and an object's pieces all the time (a 3 MiB object is ~35 pieces).
+describe.each([
+  ['default pages', undefined],
+  ['pages of 3 rows or 1,500 bytes', { rows: 3, bytes: 1_500 }],
+])('batched reports on libSQL, %s', (_, batchPage) => {
+  beforeEach(async () => {
+    const app = await limitedLibsqlApp(batchPage ? { store: { batchPage } } : {});
+    ({ standalone, limits, call } = app);
+    orgAndKey = () => app.orgAndKey('b');
+  });
+
   it.each(['in-sync', 'hand-edits', 'missing-extra-manifest'] as const)(
     'give the exact drift of %s when every object is a part and they arrive at once',
     async (name) => {

@@ -66,12 +66,12 @@ describe('applyMigrations', () => {
   });
 });
 
-describe('migration 0003_drift_set_chunks', () => {
+describe('migration 0003_drift_set_chunks_batch_read', () => {
   it("moves each stored set's chunk list and summaries into rows, in order", async () => {
     const client = createClient({ url: ':memory:' });
     try {
       const migrations = await readMigrations(migrationsDir);
-      const upTo = migrations.findIndex((m) => m.name === '0003_drift_set_chunks.sql');
+      const upTo = migrations.findIndex((m) => m.name === '0003_drift_set_chunks_batch_read.sql');
       expect(upTo).toBeGreaterThan(0);
       await applyMigrations(client, migrations.slice(0, upTo));
       await client.execute("INSERT INTO orgs (id, name, created_at) VALUES ('o', 'o', '2026-01-01')");

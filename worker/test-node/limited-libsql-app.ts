@@ -3,7 +3,11 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { createApp } from '../src/create-app.ts';
 import * as schema from '../src/store/schema.ts';
 import { SqlStore, type SqlStoreOptions } from '../src/store/sql-store.ts';
-import { type ClientLimitLog, productionLimitsClient } from '../test/production-d1-limits.ts';
+import {
+  type ClientLimitLog,
+  D1_CALLS_PER_INVOCATION,
+  productionLimitsClient,
+} from '../test/production-d1-limits.ts';
 import { asAdmin, CLIENT_IP_HEADER, json, type LibsqlApp, libsqlApp } from './libsql-app.ts';
 
 /** An in-memory libSQL app whose every statement is held to D1's production limits, with a 16 MiB body limit. */
@@ -32,8 +36,16 @@ export async function limitedLibsqlApp(
   );
   const app = createApp({ store: () => store, clientIp: (c) => c.req.header(CLIENT_IP_HEADER) });
   const bindings = { ...standalone.bindings, MAX_BODY_BYTES: String(16 * 1024 * 1024) };
-  const call = async (path: string, init: RequestInit) =>
-    app.request(`http://driftwise.test${path}`, init, bindings);
+  // One request is one Worker invocation: its database calls count against D1's 1,000 (requests that run
+  // at the same time are counted together, which can only overcount).
+  const call = async (path: string, init: RequestInit) => {
+    const before = limits.calls;
+    const response = await app.request(`http://driftwise.test${path}`, init, bindings);
+    const calls = limits.calls - before;
+    if (calls > D1_CALLS_PER_INVOCATION)
+      limits.violations.push(`${calls} database calls in one request: ${init.method ?? 'GET'} ${path}`);
+    return response;
+  };
   const orgAndKey = async (name: string) => {
     const org = (await (await call('/api/v2/admin/orgs', json('POST', { name }, asAdmin))).json()) as {
       id: string;

@@ -81,16 +81,21 @@ function checker(log: { statements: number; violations: string[]; largestStateme
 export interface ClientLimitLog {
   client: Client;
   statements: number;
+  /** Database calls (`execute` or `batch`): each is one D1 subrequest, 1,000 per Worker invocation. */
+  calls: number;
   violations: string[];
   largestStatement: number;
 }
+
+/** D1 queries (calls) per Worker invocation, Workers Paid: "Queries per Worker invocation (read subrequest limits)". */
+export const D1_CALLS_PER_INVOCATION = 1_000;
 
 /**
  * The same checks on a `@libsql/client` client (Node and Deno), so a database file written there would
  * also be one that D1 could have written: every `execute` and every statement of a `batch`.
  */
 export function productionLimitsClient(client: Client): ClientLimitLog {
-  const log: ClientLimitLog = { client, statements: 0, violations: [], largestStatement: 0 };
+  const log: ClientLimitLog = { client, statements: 0, calls: 0, violations: [], largestStatement: 0 };
   const check = checker(log);
   const measure = (statement: InStatement) => {
     if (typeof statement === 'string') check(statement, []);
@@ -104,6 +109,7 @@ export function productionLimitsClient(client: Client): ClientLimitLog {
     get(target, property, receiver) {
       if (property === 'execute')
         return (statement: InStatement, args?: unknown[]) => {
+          log.calls += 1;
           measure(
             typeof statement === 'string' && args ? { sql: statement, args: args as never } : statement,
           );
@@ -111,6 +117,7 @@ export function productionLimitsClient(client: Client): ClientLimitLog {
         };
       if (property === 'batch')
         return (statements: InStatement[], mode?: never) => {
+          log.calls += 1;
           for (const statement of statements) measure(statement);
           return target.batch(statements, mode);
         };

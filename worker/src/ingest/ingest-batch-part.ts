@@ -102,13 +102,18 @@ export async function ingestBatchPart(
   if (!(await store.batches.claim(orgId, batch.id))) return awaitWinner();
   try {
     // One namespace at a time (and the cluster-scoped objects on their own): never the whole batch at once.
+    // The store gives each namespace's objects together, so a partition ends where the namespace changes.
     async function* partitions(): AsyncIterable<LivePartition> {
-      for (const namespace of await store.batches.namespaces(orgId, batch.id)) {
-        const live: LiveResource[] = [];
-        for await (const json of store.batches.objects(orgId, batch.id, namespace))
-          live.push(JSON.parse(json) as LiveResource);
-        yield { namespace, live };
+      let partition: LivePartition | undefined;
+      for await (const { namespace, json } of store.batches.objects(orgId, batch.id)) {
+        if (partition && partition.namespace !== namespace) {
+          yield partition;
+          partition = undefined;
+        }
+        partition ??= { namespace, live: [] };
+        partition.live.push(JSON.parse(json) as LiveResource);
       }
+      if (partition) yield partition;
     }
     const ingested = await ingestReport(
       { ...report, resources: [] },

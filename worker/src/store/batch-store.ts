@@ -66,10 +66,12 @@ export interface BatchStore {
   claim(orgId: string, batchId: string): Promise<boolean>;
   /** `claimed` → `open` again, when making the scan failed (so the next re-sent part can try again). */
   release(orgId: string, batchId: string): Promise<void>;
-  /** The namespaces of the staged objects (`null`: cluster-scoped), in no particular order. */
-  namespaces(orgId: string, batchId: string): Promise<(string | null)[]>;
-  /** The staged `LiveResource` JSON texts of one namespace, in part and position order, a page at a time. */
-  objects(orgId: string, batchId: string, namespace: string | null): AsyncIterable<string>;
+  /**
+   * Every staged `LiveResource` JSON text of the batch with its namespace (`null`: cluster-scoped), ordered by
+   * namespace, then part and position: each namespace's objects come together, in report order. Read a
+   * page of a few MB at a time, across namespaces (D1 counts every query against the invocation's 1,000).
+   */
+  objects(orgId: string, batchId: string): AsyncIterable<{ namespace: string | null; json: string }>;
   /**
    * Drops the staged rows of batches that are done, and of batches past `expiresAt` (marked `expired`; a
    * batch claimed but never finished expires 15 minutes later still); deletes rows expired a day ago.

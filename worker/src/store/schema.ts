@@ -483,16 +483,20 @@ export const reportBatchObjects = sqliteTable(
     /** The object's own namespace ('' for cluster-scoped ones): the completing part reads one at a time. */
     namespace: text('namespace').notNull(),
     text: text('text').notNull(),
+    /** UTF-8 bytes of `text`, so a page can be cut by size from the index alone (0: staged before it existed). */
+    bytes: integer('bytes').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.batchId, t.partIndex, t.position, t.piece] }),
-    index('report_batch_objects_namespace').on(
+    // The completing part's read order, covering the page's size window (`bytes`) without the texts.
+    index('report_batch_objects_read').on(
       t.orgId,
       t.batchId,
       t.namespace,
       t.partIndex,
       t.position,
       t.piece,
+      t.bytes,
     ),
   ],
 );

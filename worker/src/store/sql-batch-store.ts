@@ -17,8 +17,12 @@ import { utf8Length } from './utf8-length.ts';
 
 type Statement = BatchItem<'sqlite'>;
 
-/** Rows of staged objects read per query: pieces are ≤ 90 KB, so a page stays a few MB at most. */
-const PAGE_ROWS = 256;
+/**
+ * Staged objects read per query: at most this many rows (pieces of ≤ 90 KB) and about this many bytes
+ * (one row more at most), so a page is a few MB of the Worker's 128 and a 50,000-object batch (~100 MB
+ * staged) is read in ~25 queries.
+ */
+const PAGE = { rows: 4096, bytes: 4_000_000 };
 /** A claimed batch whose scan never landed (the isolate died) expires this much after its deadline. */
 const CLAIM_GRACE_MS = 15 * 60_000;
 /** Expired and done batches are remembered this long, so that a late part is a 409, not a new batch. */
@@ -36,10 +40,16 @@ function toBatchRow(row: typeof reportBatches.$inferSelect): BatchRow {
 export class SqlBatchStore implements BatchStore {
   readonly #db: SqlDatabase;
   readonly #chunkBytes: number;
+  readonly #page: { rows: number; bytes: number };
 
-  constructor(db: SqlDatabase, options: { chunkBytes: number }) {
+  /** `page`: how staged objects are read back (tests make it small to cross page boundaries often). */
+  constructor(
+    db: SqlDatabase,
+    options: { chunkBytes: number; page?: { rows: number; bytes: number } | undefined },
+  ) {
     this.#db = db;
     this.#chunkBytes = options.chunkBytes;
+    this.#page = options.page ?? PAGE;
   }
 
   #batch(orgId: string, batchId: string) {
@@ -93,7 +103,7 @@ export class SqlBatchStore implements BatchStore {
     const objectRows = function* () {
       for (const [position, { json, namespace }] of part.objects.entries())
         for (const [number, piece] of splitText(json, chunkBytes - 200).entries())
-          yield `[${position},${number},${JSON.stringify(namespace ?? '')},${JSON.stringify(piece)}]`;
+          yield `[${position},${number},${JSON.stringify(namespace ?? '')},${JSON.stringify(piece)},${utf8Length(piece)}]`;
     };
     const statements: Statement[] = [];
     for (const group of groupsBySize(objectRows(), chunkBytes - 200))
@@ -102,7 +112,7 @@ export class SqlBatchStore implements BatchStore {
           .insert(reportBatchObjects)
           .select(
             sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-              json_extract(value, '$[2]'), json_extract(value, '$[3]')
+              json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]')
               FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
           )
           .onConflictDoNothing(),
@@ -196,33 +206,51 @@ export class SqlBatchStore implements BatchStore {
       .where(and(this.#batch(orgId, batchId), eq(reportBatches.state, 'claimed')));
   }
 
-  async namespaces(orgId: string, batchId: string): Promise<(string | null)[]> {
-    const rows = await this.#db.all<{ namespace: string }>(
-      sql`SELECT DISTINCT namespace FROM report_batch_objects WHERE org_id = ${orgId} AND batch_id = ${batchId}`,
-    );
-    return rows.map((row) => (row.namespace === '' ? null : row.namespace));
-  }
-
-  async *objects(orgId: string, batchId: string, namespace: string | null): AsyncIterable<string> {
-    let after: [number, number, number] = [-1, -1, -1];
-    let current: { key: string; pieces: string[] } | undefined;
+  async *objects(orgId: string, batchId: string): AsyncIterable<{ namespace: string | null; json: string }> {
+    // Keyset pages of at most `page.rows` rows and about `page.bytes` (the first row always, so a page moves
+    // on): the running size is a window over the rows' `bytes`, read from the covering index alone; the
+    // texts are joined for the rows kept. `rows` says how many the page would have had without the byte
+    // cut (fewer than `page.rows` and none cut: the last page).
+    const { rows: pageRows, bytes: pageBytes } = this.#page;
+    let after: [string, number, number, number] = ['', -1, -1, -1];
+    let current: { key: string; namespace: string; pieces: string[] } | undefined;
     for (;;) {
-      const page = await this.#db.all<{ part_index: number; position: number; piece: number; text: string }>(
-        sql`SELECT part_index, position, piece, text FROM report_batch_objects
-          WHERE org_id = ${orgId} AND batch_id = ${batchId} AND namespace = ${namespace ?? ''}
-            AND (part_index, position, piece) > (${after[0]}, ${after[1]}, ${after[2]})
-          ORDER BY part_index, position, piece LIMIT ${PAGE_ROWS}`,
+      const page = await this.#db.all<{
+        namespace: string;
+        part_index: number;
+        position: number;
+        piece: number;
+        text: string;
+        rows: number;
+      }>(
+        sql`SELECT o.namespace, o.part_index, o.position, o.piece, o.text, k.rows FROM (
+            SELECT * FROM (
+              SELECT namespace, part_index, position, piece, bytes, COUNT(*) OVER () AS rows,
+                SUM(bytes) OVER (ORDER BY namespace, part_index, position, piece ROWS UNBOUNDED PRECEDING) AS running
+              FROM (SELECT namespace, part_index, position, piece, bytes FROM report_batch_objects
+                WHERE org_id = ${orgId} AND batch_id = ${batchId}
+                  AND (namespace, part_index, position, piece) > (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]})
+                ORDER BY namespace, part_index, position, piece LIMIT ${pageRows}))
+            WHERE running - bytes < ${pageBytes}) AS k
+          JOIN report_batch_objects o ON o.org_id = ${orgId} AND o.batch_id = ${batchId}
+            AND o.part_index = k.part_index AND o.position = k.position AND o.piece = k.piece
+          ORDER BY k.namespace, k.part_index, k.position, k.piece`,
       );
       for (const row of page) {
-        const key = `${row.part_index} ${row.position}`;
-        if (current && current.key !== key) yield current.pieces.join('');
-        if (current?.key !== key) current = { key, pieces: [] };
+        const key = `${row.namespace}\n${row.part_index} ${row.position}`;
+        if (current && current.key !== key) yield object(current);
+        if (current?.key !== key) current = { key, namespace: row.namespace, pieces: [] };
         current.pieces.push(row.text);
-        after = [row.part_index, row.position, row.piece];
+        after = [row.namespace, row.part_index, row.position, row.piece];
       }
-      if (page.length < PAGE_ROWS) break;
+      const rows = Number(page[0]?.rows ?? 0);
+      if (page.length === rows && rows < pageRows) break;
     }
-    if (current) yield current.pieces.join('');
+    if (current) yield object(current);
+
+    function object(staged: { namespace: string; pieces: string[] }) {
+      return { namespace: staged.namespace === '' ? null : staged.namespace, json: staged.pieces.join('') };
+    }
   }
 
   async purge(now: string): Promise<void> {

@@ -74,6 +74,8 @@ export interface SqlStoreOptions {
   maxObjectBytes?: number;
   /** Drift chunk statements beyond this many bytes are written ahead of a scan's transaction (4 MB). */
   writeAheadBytes?: number;
+  /** Pages in which a completing batch part reads the staged objects (see {@link SqlBatchStore}). */
+  batchPage?: { rows: number; bytes: number };
 }
 
 type ScanRecord = typeof scanRuns.$inferSelect;
@@ -179,7 +181,7 @@ export class SqlStore implements Store {
     this.#maxObjectBytes = options.maxObjectBytes ?? 4 * 1024 * 1024;
     // A 5,000-item drift (~1.5 MB of chunks) still lands in the scan's one transaction.
     this.#writeAheadBytes = options.writeAheadBytes ?? 4_000_000;
-    this.batches = new SqlBatchStore(db, { chunkBytes: this.#chunkBytes });
+    this.batches = new SqlBatchStore(db, { chunkBytes: this.#chunkBytes, page: options.batchPage });
   }
 
   /** See {@link externalizeText}. */

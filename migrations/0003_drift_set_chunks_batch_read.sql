@@ -16,5 +16,8 @@ INSERT INTO `drift_set_chunks` (`set_id`, `org_id`, `position`, `chunk_id`, `sum
     CASE WHEN s.`chunk_summaries` IS NULL OR s.`chunk_summaries` LIKE '@parts:%' THEN NULL
       ELSE json_extract(s.`chunk_summaries`, '$[' || j.`key` || ']') END
   FROM `drift_sets` s, json_each(s.`chunk_ids`) j;--> statement-breakpoint
+DROP INDEX `report_batch_objects_namespace`;--> statement-breakpoint
+ALTER TABLE `report_batch_objects` ADD `bytes` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `report_batch_objects_read` ON `report_batch_objects` (`org_id`,`batch_id`,`namespace`,`part_index`,`position`,`piece`,`bytes`);--> statement-breakpoint
 ALTER TABLE `drift_sets` DROP COLUMN `chunk_ids`;--> statement-breakpoint
 ALTER TABLE `drift_sets` DROP COLUMN `chunk_summaries`;
