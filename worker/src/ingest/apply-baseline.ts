@@ -23,7 +23,7 @@ export async function applyBaseline<T extends DriftItem>(
       if (item.ignored || !accepted.has(await baselineFingerprint(item))) return;
       counted[item.status] -= 1;
       counted.accepted += 1;
-      items[index] = { ...item, accepted: true };
+      items[index] = { ...item, accepted: true }; // own-field: an array index
     }),
   );
   return counted;

@@ -360,6 +360,7 @@ function withFirstSeen(
     const { accepted, ...item } = stored[index]!;
     const seen = firstSeen.get(driftKey(item));
     // The CONTRACT's key order (examples/*/drift.json): first_seen_* after `ignored`, then `accepted`.
+    // own-field: an array index
     stored[index] = {
       ...item,
       first_seen_scan_id: seen?.first_seen_scan_id ?? scanId,
