@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BatchProgress, BatchRow, BatchStore, StagedPart } from './batch-store.ts';
-import { chunkBySize, groupsBySize } from './chunk-by-size.ts';
+import { chunkBySize, groupsBySize, SizeGroups } from './chunk-by-size.ts';
 import { externalizeText } from './externalize-text.ts';
 import {
   reportBatches,
@@ -119,33 +119,28 @@ export class SqlBatchStore implements BatchStore {
       );
     // The live rows-to-be, large objects as parts references (their value_parts are content-addressed).
     const parts: string[] = [];
-    let live: string[] = [];
-    let liveBytes = 0;
-    const endLive = () => {
-      if (live.length === 0) return;
+    const live = new SizeGroups(chunkBytes - 200);
+    const liveStatement = (group: string[]) =>
       statements.push(
         db
           .insert(reportBatchLive)
           .select(
             sql`SELECT ${orgId}, ${batchId}, ${index}, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
               json_extract(value, '$[2]'), json_extract(value, '$[3]')
-              FROM json_each(${`[${live.join(',')}]`}) WHERE ${fresh}`,
+              FROM json_each(${`[${group.join(',')}]`}) WHERE ${fresh}`,
           )
           .onConflictDoNothing(),
       );
-      live = [];
-      liveBytes = 0;
-    };
     for (const [position, { record }] of part.objects.entries()) {
       const object = await externalizeText(orgId, record.json, chunkBytes);
       parts.push(...object.parts);
-      const row = `[${position},${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`;
-      const bytes = utf8Length(row) + 1;
-      if (liveBytes + bytes > chunkBytes - 200) endLive();
-      live.push(row);
-      liveBytes += bytes;
+      const closed = live.add(
+        `[${position},${JSON.stringify(record.resourceId)},"${record.contentHash}",${object.element}]`,
+      );
+      if (closed) liveStatement(closed);
     }
-    endLive();
+    const last = live.end();
+    if (last) liveStatement(last);
     for (const group of chunkBySize(parts, this.#chunkBytes)) {
       statements.push(
         db

@@ -5,7 +5,7 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { sha256Hex } from '../crypto/sha256-hex.ts';
 import type { StoredDriftItem } from '../ingest/stored-drift-item.ts';
 import type { BatchStore } from './batch-store.ts';
-import { chunkBySize } from './chunk-by-size.ts';
+import { chunkBySize, SizeGroups } from './chunk-by-size.ts';
 import { contentDefinedChunks } from './content-defined-chunks.ts';
 import { driftItemKey } from './drift-item-key.ts';
 import { type Externalized, externalizeText } from './externalize-text.ts';
@@ -714,12 +714,11 @@ export class SqlStore implements Store {
     const chunkIds: string[] = [];
     const rows: string[] = [];
     let pending: Statement[] = [];
-    let pendingBytes = 0;
-    let group: string[] = [];
-    let groupBytes = 0;
+    // Chunk statements, ~one per 90 KB of chunks; written ahead once `writeAheadBytes` are pending.
+    const groups = new SizeGroups(this.#chunkBytes - 200);
+    let writtenBytes = 0;
     const parts: string[] = [];
-    const endGroup = () => {
-      if (group.length === 0) return;
+    const chunkStatement = (group: string[]) =>
       pending.push(
         db
           .insert(driftChunks)
@@ -730,10 +729,6 @@ export class SqlStore implements Store {
           )
           .onConflictDoNothing(),
       );
-      pendingBytes += groupBytes;
-      group = [];
-      groupBytes = 0;
-    };
     const serialized = (function* () {
       for (const item of items)
         yield { key: `${item.status} ${item.resource_id}`, json: JSON.stringify(item) };
@@ -762,22 +757,21 @@ export class SqlStore implements Store {
       if (known.has(id)) continue;
       const stored = await this.#externalize(orgId, text);
       parts.push(...stored.parts);
-      const element = `["${id}",${stored.element}]`;
-      const bytes = utf8Length(element) + 1;
-      if (groupBytes + bytes > this.#chunkBytes - 200) endGroup();
-      group.push(element);
-      groupBytes += bytes;
-      if (pendingBytes + groupBytes > this.#writeAheadBytes) {
-        endGroup();
+      const closed = groups.add(`["${id}",${stored.element}]`);
+      if (closed) chunkStatement(closed);
+      if (groups.bytesAdded - writtenBytes > this.#writeAheadBytes) {
+        const open = groups.end();
+        if (open) chunkStatement(open);
         await db.batch([...pending, ...this.#partStatements(orgId, parts.splice(0), sql`1`)] as [
           Statement,
           ...Statement[],
         ]);
         pending = [];
-        pendingBytes = 0;
+        writtenBytes = groups.bytesAdded;
       }
     }
-    endGroup();
+    const open = groups.end();
+    if (open) chunkStatement(open);
     const setId = await sha256Hex(`${orgId}\n${chunkIds.join(',')}`);
     return {
       setId,
